@@ -1,0 +1,111 @@
+import type { TribeEventListener, TribeTokenEvent } from '../events.js';
+import { TribeAbortError } from '../errors.js';
+import type { AccessToken } from './access-token.js';
+import type { CachedToken, TokenCache } from './token-cache.js';
+
+/** What the token manager is built from. */
+export interface TokenManagerOptions {
+  /** Mints a fresh token for the member (undefined: the bot). */
+  mint: (memberId: string | undefined) => Promise<AccessToken>;
+  cache: TokenCache;
+  /** Everything that makes tokens differ apart from the member: endpoint, client ID, network. */
+  keyPrefix: string;
+  networkId: string;
+  refreshMarginMs: number;
+  now: () => number;
+  onEvent: TribeEventListener | undefined;
+}
+
+type MintReason = TribeTokenEvent['reason'];
+
+/** Resolves with `promise`, or rejects with {@link TribeAbortError} when `signal` aborts first; the promise goes on. */
+function abandonable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(new TribeAbortError('tribe-sdk: the request was aborted', { cause: signal.reason }));
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(new TribeAbortError('tribe-sdk: the request was aborted', { cause: signal.reason }));
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
+/**
+ * Caches tokens per member, refreshes them `refreshMarginMs` before they expire, and makes sure that
+ * callers who need the same token at once share one mint (single flight). A failed mint rejects every
+ * waiter with the same error and leaves nothing in the cache.
+ */
+export class TokenManager {
+  readonly #options: TokenManagerOptions;
+  readonly #inFlight = new Map<string, Promise<CachedToken>>();
+
+  constructor(options: TokenManagerOptions) {
+    this.#options = options;
+  }
+
+  /** The cache key of a member's token (`bot` for the bot). */
+  keyFor(memberId: string | undefined): string {
+    return `${this.#options.keyPrefix}|${memberId === undefined ? 'bot' : `member:${memberId}`}`;
+  }
+
+  /** Whether a cached token can still be sent: no `exp`, or not yet within the refresh margin. */
+  isFresh(token: CachedToken): boolean {
+    if (token.expiresAt === undefined) return true;
+    const lifetime = token.expiresAt - token.mintedAt;
+    const margin = Math.min(this.#options.refreshMarginMs, Math.max(0, lifetime / 2));
+    return this.#options.now() < token.expiresAt - margin;
+  }
+
+  /** A usable token for the member: the cached one while fresh, else one shared new mint. */
+  async get(memberId: string | undefined, options: { forceRefresh?: boolean; signal?: AbortSignal } = {}): Promise<CachedToken> {
+    const key = this.keyFor(memberId);
+    if (options.forceRefresh) return abandonable(this.#mintOnce(key, memberId, 'forced'), options.signal);
+    const pending = this.#inFlight.get(key);
+    if (pending) return abandonable(pending, options.signal);
+    const cached = await this.#options.cache.get(key);
+    if (cached && this.isFresh(cached)) return cached;
+    return abandonable(this.#mintOnce(key, memberId, cached ? 'expiring' : 'missing'), options.signal);
+  }
+
+  /**
+   * Replaces a token the API rejected. When another caller already replaced it, that newer token is
+   * returned, so a burst of rejections still costs one mint.
+   */
+  async replaceRejected(memberId: string | undefined, rejected: CachedToken, signal?: AbortSignal): Promise<CachedToken> {
+    const key = this.keyFor(memberId);
+    const pending = this.#inFlight.get(key);
+    if (pending) return abandonable(pending, signal);
+    const cached = await this.#options.cache.get(key);
+    if (cached && cached.accessToken !== rejected.accessToken && this.isFresh(cached)) return cached;
+    return abandonable(this.#mintOnce(key, memberId, 'rejected'), signal);
+  }
+
+  /** Forgets every in-flight mint; waiting callers still get their results. */
+  clearInFlight(): void {
+    this.#inFlight.clear();
+  }
+
+  #mintOnce(key: string, memberId: string | undefined, reason: MintReason): Promise<CachedToken> {
+    const pending = this.#inFlight.get(key);
+    if (pending) return pending;
+    const minting = this.#mintAndStore(key, memberId, reason).finally(() => {
+      if (this.#inFlight.get(key) === minting) this.#inFlight.delete(key);
+    });
+    this.#inFlight.set(key, minting);
+    return minting;
+  }
+
+  async #mintAndStore(key: string, memberId: string | undefined, reason: MintReason): Promise<CachedToken> {
+    const { cache, mint, now, onEvent, networkId } = this.#options;
+    const token: CachedToken = { ...(await mint(memberId)), mintedAt: now() };
+    const ttlMs = token.expiresAt === undefined ? undefined : Math.max(0, token.expiresAt - now());
+    await cache.set(key, token, ttlMs);
+    onEvent?.({
+      type: reason === 'missing' ? 'token-minted' : 'token-refreshed',
+      networkId,
+      memberId,
+      expiresAt: token.expiresAt,
+      reason,
+    });
+    return token;
+  }
+}

@@ -1,0 +1,102 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import {
+  buildClientSchema,
+  buildSchema,
+  getIntrospectionQuery,
+  lexicographicSortSchema,
+  printSchema,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+} from 'graphql';
+import type { AccessToken } from '../auth/access-token.js';
+import { mintAccessToken } from '../auth/mint-access-token.js';
+import { DEFAULT_ENDPOINT } from '../constants.js';
+import { TribeConfigError } from '../errors.js';
+import { acceptGatewayUrl } from '../transport/gateway-url.js';
+
+/** Where `schema pull` writes the snapshot unless told otherwise. */
+export const DEFAULT_SCHEMA_PATH = 'schema/tribe.graphql';
+
+/** Credentials for introspecting a live endpoint: a ready bearer token or app credentials. */
+export type IntrospectionAuth =
+  | { accessToken: string }
+  | { clientId: string; clientSecret: string; networkId: string };
+
+/** Prints a schema sorted by name, so that snapshots diff cleanly. */
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return printSchema(lexicographicSortSchema(schema)) + '\n';
+}
+
+/** Builds a schema from SDL text or from an introspection result (`{ data: { __schema } }` or `{ __schema }`). */
+export function schemaFromText(text: string): GraphQLSchema {
+  const trimmed = text.trimStart();
+  if (!trimmed.startsWith('{')) return buildSchema(text);
+  const json = JSON.parse(text) as { data?: IntrospectionQuery } & Partial<IntrospectionQuery>;
+  const introspection = json.data ?? json;
+  if (!introspection.__schema) {
+    throw new TribeConfigError('tribe-sdk: the JSON file holds no introspection result (__schema is missing)');
+  }
+  return buildClientSchema(introspection as IntrospectionQuery);
+}
+
+/** Runs the standard introspection query against a live endpoint and returns the schema. */
+export async function introspectEndpoint(
+  endpoint: string,
+  auth: IntrospectionAuth,
+  fetchImpl: typeof fetch = fetch,
+): Promise<GraphQLSchema> {
+  const token: AccessToken = 'accessToken' in auth ? auth : await mintAccessToken({ ...auth, endpoint, fetch: fetchImpl });
+  const target = acceptGatewayUrl(token.gatewayUrl, endpoint) ?? endpoint;
+  const response = await fetchImpl(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.accessToken}` },
+    body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true }) }),
+  });
+  const body = (await response.json()) as { data?: IntrospectionQuery; errors?: Array<{ message: string }> };
+  if (!response.ok || !body.data) {
+    const reason = body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`;
+    throw new Error(`tribe-sdk: introspection of ${endpoint} failed: ${reason}`);
+  }
+  return buildClientSchema(body.data);
+}
+
+/** Loads a schema from a local file (SDL or introspection JSON) or from an http(s) endpoint. */
+export async function loadSchema(
+  from: string,
+  auth: () => IntrospectionAuth,
+  fetchImpl?: typeof fetch,
+): Promise<GraphQLSchema> {
+  if (/^https?:\/\//i.test(from)) return introspectEndpoint(from, auth(), fetchImpl);
+  return schemaFromText(await readFile(from, 'utf8'));
+}
+
+/** Reads introspection credentials from the environment: `TRIBE_ACCESS_TOKEN`, or the client trio. */
+export function authFromEnvironment(env: Record<string, string | undefined>): IntrospectionAuth {
+  if (env.TRIBE_ACCESS_TOKEN) return { accessToken: env.TRIBE_ACCESS_TOKEN };
+  const { TRIBE_CLIENT_ID: clientId, TRIBE_CLIENT_SECRET: clientSecret, TRIBE_NETWORK_ID: networkId } = env;
+  if (clientId && clientSecret && networkId) return { clientId, clientSecret, networkId };
+  throw new TribeConfigError(
+    'tribe-sdk: set TRIBE_ACCESS_TOKEN, or TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID, to introspect an endpoint',
+  );
+}
+
+/** Options of {@link pullSchema}. */
+export interface PullSchemaOptions {
+  /** A file path or an endpoint URL; defaults to `TRIBE_API_URL` or the SDK's default endpoint. */
+  from?: string;
+  /** Where to write the sorted SDL. */
+  out?: string;
+  /** The environment to read credentials from. */
+  env: Record<string, string | undefined>;
+}
+
+/** Loads a schema, writes its sorted SDL, and returns the previous and the new text. */
+export async function pullSchema(options: PullSchemaOptions): Promise<{ previous: string | undefined; next: string }> {
+  const from = options.from ?? options.env.TRIBE_API_URL ?? DEFAULT_ENDPOINT;
+  const out = options.out ?? DEFAULT_SCHEMA_PATH;
+  const schema = await loadSchema(from, () => authFromEnvironment(options.env));
+  const previous = await readFile(out, 'utf8').catch(() => undefined);
+  const next = printSortedSchema(schema);
+  await writeFile(out, next);
+  return { previous, next };
+}

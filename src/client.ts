@@ -1,0 +1,171 @@
+import { GraphQLClient } from 'graphql-request';
+import { getSdk as getGeneratedSdk, type SdkFunctionWrapper } from '../generated/sdk.js';
+import type { AccessToken } from './auth/access-token.js';
+import { mintWithContext } from './auth/mint-access-token.js';
+import { MemoryTokenCache, type TokenCache } from './auth/token-cache.js';
+import { TokenManager } from './auth/token-manager.js';
+import { DEFAULT_REFRESH_MARGIN_MS, DEFAULT_TIMEOUT_MS } from './constants.js';
+import { TribeConfigError } from './errors.js';
+import type { TribeEventListener } from './events.js';
+import { resolveAuthOptions, type TribeAuthOptions } from './options.js';
+import { createAuthorizedWrapper } from './transport/authorized-wrapper.js';
+import { acceptGatewayUrl } from './transport/gateway-url.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy.js';
+import { createTransportFetch } from './transport/transport-fetch.js';
+
+/** The shape of a `getSdk` that codegen's typescript-graphql-request plugin emits. */
+export type GetSdk<TSdk> = (client: GraphQLClient, withWrapper: SdkFunctionWrapper) => TSdk;
+
+/** The SDK generated from this package's operations. */
+export type TribeSdk = ReturnType<typeof getGeneratedSdk>;
+
+/** Options that can be set per client and overridden per call through {@link TribeClient.withOptions}. */
+export interface TribeCallOptions {
+  /** How long one attempt may take, in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt for 429, 502-504 and network errors (default 2). */
+  maxRetries?: number;
+  /** The longest single wait between attempts, in ms (default 30 000). */
+  maxDelayMs?: number;
+  /** The first backoff step, in ms, doubled per retry with jitter (default 200). */
+  baseDelayMs?: number;
+  /** Retry mutations too (default false: a retried `createPost` could post twice). */
+  retryMutations?: boolean;
+  /** Headers sent with every request; plain objects only. */
+  headers?: Record<string, string>;
+  /** Cancels the calls made through this SDK, including token mints they wait for. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link createTribeClient}. */
+export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptions, 'memberId' | 'signal'>, TribeCallOptions {
+  /** Refresh a token this long before its `exp`, in ms (default 60 000, at most half its lifetime). */
+  refreshMarginMs?: number;
+  /** The clock, in epoch ms; for tests (default `Date.now`). */
+  now?: () => number;
+  /** Where tokens are kept; share one between processes through Redis or the like (default: in memory). */
+  tokenCache?: TokenCache;
+  /** Receives typed events: request, response, retry, token minted or refreshed. Secrets are redacted. */
+  onEvent?: TribeEventListener;
+  /** A `getSdk` generated from your own operations with typescript-graphql-request (default: this package's). */
+  getSdk?: GetSdk<TSdk>;
+}
+
+/** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
+export interface TribeClient<TSdk = TribeSdk> {
+  /** The typed SDK, acting as the app's bot. */
+  readonly sdk: TSdk;
+  /** A typed SDK acting as one member; it shares this client's token cache and transport. */
+  impersonate(memberId: string): TSdk;
+  /** A typed SDK with options for the calls made through it, e.g. a signal or `retryMutations`. */
+  withOptions(options: TribeCallOptions & { memberId?: string }): TSdk;
+  /** The current token (of the bot, or of `memberId`), minted when needed or when `forceRefresh` is set. */
+  getAccessToken(options?: { forceRefresh?: boolean; memberId?: string; signal?: AbortSignal }): Promise<AccessToken>;
+  /** Stops the client: later calls fail, and cached tokens of the default cache are dropped. */
+  close(): void;
+}
+
+function policyOf(options: TribeCallOptions, base: RetryPolicy): RetryPolicy {
+  return {
+    maxRetries: options.maxRetries ?? base.maxRetries,
+    maxDelayMs: options.maxDelayMs ?? base.maxDelayMs,
+    baseDelayMs: options.baseDelayMs ?? base.baseDelayMs,
+    retryMutations: options.retryMutations ?? base.retryMutations,
+  };
+}
+
+function checkCallOptions(options: TribeCallOptions): void {
+  for (const key of ['timeoutMs', 'maxRetries', 'maxDelayMs', 'baseDelayMs'] as const) {
+    const value = options[key];
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new TribeConfigError(`tribe-sdk: ${key} must be a finite number >= 0`);
+    }
+  }
+  if (options.headers !== undefined && (typeof options.headers !== 'object' || options.headers instanceof Headers)) {
+    throw new TribeConfigError('tribe-sdk: headers must be a plain object of strings');
+  }
+}
+
+/** Creates a client; nothing is sent until the first call or {@link TribeClient.getAccessToken}. */
+export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<TSdk> {
+  const auth = resolveAuthOptions(options);
+  checkCallOptions(options);
+  const now = options.now ?? Date.now;
+  const basePolicy = policyOf(options, DEFAULT_RETRY_POLICY);
+  const baseTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const getSdk = (options.getSdk ?? getGeneratedSdk) as GetSdk<TSdk>;
+  const ownCache = options.tokenCache === undefined ? new MemoryTokenCache() : undefined;
+  let gateway: string | undefined;
+  let closed = false;
+
+  const mintFetch = createTransportFetch({ fetch: options.fetch, timeoutMs: baseTimeout });
+  const tokens = new TokenManager({
+    cache: options.tokenCache ?? ownCache!,
+    keyPrefix: `${auth.endpoint}|${auth.clientId}|${auth.networkId}`,
+    networkId: auth.networkId,
+    refreshMarginMs: options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
+    now,
+    onEvent: options.onEvent,
+    mint: async (memberId) => {
+      const token = await mintWithContext({ ...auth, memberId }, { fetch: mintFetch, policy: basePolicy, now, onEvent: options.onEvent }, undefined);
+      gateway = acceptGatewayUrl(token.gatewayUrl, auth.endpoint) ?? gateway;
+      return token;
+    },
+  });
+
+  const build = (call: TribeCallOptions, memberId: string | undefined): TSdk => {
+    checkCallOptions(call);
+    const fetch = createTransportFetch({
+      fetch: options.fetch,
+      timeoutMs: call.timeoutMs ?? baseTimeout,
+      route: (url) => gateway ?? url,
+    });
+    const client = new GraphQLClient(auth.endpoint, { fetch, ...(call.signal ? { signal: call.signal } : {}) });
+    const wrapper = createAuthorizedWrapper({
+      tokens,
+      memberId,
+      networkId: auth.networkId,
+      policy: policyOf(call, basePolicy),
+      headers: { ...options.headers, ...call.headers },
+      signal: call.signal,
+      onEvent: options.onEvent,
+      now,
+      isClosed: () => closed,
+    });
+    return getSdk(client, wrapper);
+  };
+
+  const members = new Map<string, TSdk>();
+  const sdk = build({}, undefined);
+  return {
+    sdk,
+    impersonate(memberId) {
+      const id = resolveAuthOptions({ ...auth, memberId }).memberId!;
+      let memberSdk = members.get(id);
+      if (!memberSdk) members.set(id, (memberSdk = build({}, id)));
+      return memberSdk;
+    },
+    withOptions({ memberId, ...call }) {
+      return build(call, memberId);
+    },
+    async getAccessToken({ forceRefresh, memberId, signal } = {}) {
+      if (closed) throw new TribeConfigError('tribe-sdk: this client was closed');
+      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(memberId, { forceRefresh, signal });
+      return { accessToken, gatewayUrl, expiresAt };
+    },
+    close() {
+      closed = true;
+      members.clear();
+      tokens.clearInFlight();
+      ownCache?.clear();
+    },
+  };
+}
+
+/** Mints a token with the app's credentials and returns the typed SDK that sends it as a bearer. */
+export async function createTribeSdk<TSdk = TribeSdk>(options: TribeClientOptions<TSdk> & { memberId?: string; signal?: AbortSignal }): Promise<TSdk> {
+  const { memberId, signal, ...clientOptions } = options;
+  const client = createTribeClient(clientOptions);
+  await client.getAccessToken({ memberId, signal });
+  return memberId === undefined ? client.sdk : client.impersonate(memberId);
+}

@@ -1,0 +1,40 @@
+import { addMocksToSchema } from '@graphql-tools/mock';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { appResolvers } from './resolvers/app.js';
+import { authResolvers } from './resolvers/auth.js';
+import { discoveryResolvers } from './resolvers/discovery.js';
+import { memberResolvers } from './resolvers/members.js';
+import { postResolvers } from './resolvers/posts.js';
+import { reactionResolvers } from './resolvers/reactions.js';
+import { spaceResolvers } from './resolvers/spaces.js';
+import { typeResolvers } from './resolvers/types.js';
+
+const domains = [authResolvers, memberResolvers, spaceResolvers, postResolvers, reactionResolvers, discoveryResolvers, appResolvers];
+
+/** Every stateful resolver, merged by root type. */
+function mergedResolvers() {
+  const Query: Record<string, unknown> = {};
+  const Mutation: Record<string, unknown> = {};
+  for (const domain of domains) {
+    Object.assign(Query, domain.Query);
+    if ('Mutation' in domain) Object.assign(Mutation, domain.Mutation);
+  }
+  return { ...typeResolvers, Query, Mutation };
+}
+
+/**
+ * The emulator's schema: the SDL with the stateful resolvers, and schema-valid generated data for
+ * every field they leave out, so that any valid operation runs.
+ */
+export function buildEmulatorSchema(sdl: string): GraphQLSchema {
+  const schema = makeExecutableSchema({ typeDefs: sdl, resolvers: mergedResolvers() });
+  return addMocksToSchema({
+    schema,
+    preserveResolvers: true,
+    mocks: {
+      DateTime: () => new Date(Date.UTC(2026, 0, 1)).toISOString(),
+      Upload: () => null,
+    },
+  });
+}

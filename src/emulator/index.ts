@@ -1,0 +1,144 @@
+/** tribe-sdk/emulator: a local, stateful Tribe API server for trying the SDK and testing apps. */
+import { readFile } from 'node:fs/promises';
+import { createYoga } from 'graphql-yoga';
+import { authGate } from './auth-gate.js';
+import { readCaller, type EmulatorContext } from './context.js';
+import { buildEmulatorSchema } from './executable-schema.js';
+import { FaultInjector, type FaultRule, type InjectedFault } from './faults.js';
+import { startHttpServer } from './http-server.js';
+import { RequestLog, type RequestRecord } from './request-log.js';
+import { createDemoData } from './seed.js';
+import { EmulatorStore, type EmulatorData } from './store.js';
+import { TokenAuthority } from './tokens.js';
+
+export type { FaultRule, InjectedFault } from './faults.js';
+export type { RequestRecord } from './request-log.js';
+export type { EmulatorData } from './store.js';
+export { EmulatorStore } from './store.js';
+export { createDemoData, type DemoDataOptions } from './seed.js';
+
+/** The token lifetime unless configured otherwise: one hour. */
+export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /** The port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** The loopback address to listen on (default 127.0.0.1). */
+  host?: string;
+  /** The state to start from: data, or the path of a JSON file with it (default: the demo data). */
+  data?: EmulatorData | string;
+  /** How long issued tokens live, in seconds (default 3600). */
+  tokenTtlSeconds?: number;
+  /** Make `limitedToken` return a `gatewayUrl`: `true` for this emulator's `/gateway` path, or a URL. */
+  gatewayUrl?: boolean | string;
+  /** The SDL to serve (default: the SDK's `schema/tribe.graphql`). */
+  schemaPath?: string;
+}
+
+/** Restores what an injection changed. */
+export interface Restorable {
+  restore(): void;
+}
+
+/** A running emulator: where it is, the demo credentials, its state, and the fault controls. */
+export interface RunningEmulator {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4123/graphql`. */
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  appId: string;
+  networkId: string;
+  /** The people of the network (not the bot), for impersonation. */
+  memberIds: string[];
+  /** A network that exists but where the app is not installed: minting there is Forbidden. */
+  uninstalledNetworkId: string;
+  /** The live state; tests may read it. */
+  store: EmulatorStore;
+  /** Every request so far, with its operation and Authorization header. */
+  readonly requests: readonly RequestRecord[];
+  /** How many requests came, for one operation or in all. */
+  requestCount(operationName?: string): number;
+  /** Injects a fault (429, 5xx, delay, dropped connection, hang) until restored. */
+  injectFault(rule: FaultRule): InjectedFault;
+  /** Revokes every token issued so far. */
+  revokeTokens(): void;
+  /** Revokes each of the next `count` tokens as soon as it is issued. */
+  revokeNextTokens(count: number): Restorable;
+  /** Changes the lifetime of tokens issued from now on. */
+  setTokenTtl(seconds: number): Restorable;
+  /** Ends every fault, restores the token lifetime and forgets the request log; keeps the data. */
+  reset(): void;
+  /** Stops the server. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_SCHEMA_URL = new URL('../../schema/tribe.graphql', import.meta.url);
+
+async function loadData(data: EmulatorOptions['data']): Promise<EmulatorData> {
+  if (data === undefined) return createDemoData();
+  if (typeof data !== 'string') return data;
+  return JSON.parse(await readFile(data, 'utf8')) as EmulatorData;
+}
+
+/** Starts the emulator on loopback and resolves once it accepts requests. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const ttl = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+  const store = new EmulatorStore(await loadData(options.data));
+  const sdl = await readFile(options.schemaPath ?? DEFAULT_SCHEMA_URL, 'utf8');
+  const tokens = new TokenAuthority(ttl);
+  const faults = new FaultInjector();
+  const log = new RequestLog();
+  let gatewayUrl: string | undefined;
+  const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
+    schema: buildEmulatorSchema(sdl),
+    graphqlEndpoint: '/graphql',
+    logging: false,
+    maskedErrors: false,
+    landingPage: false,
+    plugins: [authGate()],
+    context: async ({ request }) => ({
+      store,
+      tokens,
+      gatewayUrl,
+      caller: await readCaller(request.headers.get('authorization'), tokens),
+    }),
+  });
+  const server = await startHttpServer({ yoga, faults, log, host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
+  else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
+  const app = store.data.apps[0];
+  if (!app) throw new Error('tribe-sdk emulator: the data has no app');
+  return {
+    url: `${server.origin}/graphql`,
+    clientId: app.clientId,
+    clientSecret: app.clientSecret,
+    appId: app.id,
+    networkId: store.data.network.id,
+    memberIds: store.people().map((member) => member.id),
+    uninstalledNetworkId: store.data.uninstalledNetworkId,
+    store,
+    get requests() {
+      return log.records;
+    },
+    requestCount: (operationName) => log.count(operationName),
+    injectFault: (rule) => faults.inject(rule),
+    revokeTokens: () => tokens.revokeIssued(),
+    revokeNextTokens(count) {
+      tokens.revokeNextIssued(count);
+      return { restore: () => tokens.stopRevokingNext() };
+    },
+    setTokenTtl(seconds) {
+      const previous = tokens.ttlSeconds;
+      tokens.ttlSeconds = seconds;
+      return { restore: () => void (tokens.ttlSeconds = previous) };
+    },
+    reset() {
+      faults.clear();
+      tokens.stopRevokingNext();
+      tokens.ttlSeconds = ttl;
+      log.clear();
+    },
+    close: () => server.close(),
+  };
+}

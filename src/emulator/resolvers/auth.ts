@@ -1,0 +1,111 @@
+import { API_CODE, apiError, notFound } from '../api-error.js';
+import type { EmulatorContext } from '../context.js';
+import type { MemberRecord } from '../store.js';
+import { roleOf, viewerOf } from '../viewer.js';
+
+interface LimitedTokenArgs {
+  context: string;
+  networkId: string;
+  entityId: string;
+  impersonateMemberId?: string | null;
+}
+
+const GUEST: MemberRecord = {
+  id: 'guest',
+  name: 'Guest',
+  username: 'guest',
+  email: '',
+  status: 'VERIFIED',
+  roleType: 'member',
+  tagline: null,
+  locale: 'en-US',
+  createdAt: new Date(0).toISOString(),
+  updatedAt: new Date(0).toISOString(),
+};
+
+/** `limitedToken`: HTTP Basic only; Forbidden where the app is not installed; a bot or member JWT otherwise. */
+async function limitedToken(_: unknown, args: LimitedTokenArgs, context: EmulatorContext) {
+  const { caller, store } = context;
+  if (caller.kind !== 'basic') {
+    throw apiError(API_CODE.invalidToken, 'limitedToken needs HTTP Basic auth with the app client ID and secret', 401);
+  }
+  const app = store.appByClientId(caller.clientId);
+  if (!app || app.clientSecret !== caller.clientSecret) {
+    throw apiError(API_CODE.invalidToken, 'invalid client credentials', 401);
+  }
+  if (args.context !== 'NETWORK') throw apiError(API_CODE.invalidParameter, 'only the NETWORK context is supported', 400);
+  if (args.entityId !== args.networkId) throw apiError(API_CODE.invalidParameter, 'entityId must equal networkId for the NETWORK context', 400);
+  if (args.networkId !== store.data.network.id || !app.installedNetworkIds.includes(args.networkId)) {
+    throw apiError(API_CODE.permission, 'Forbidden: the app is not installed on this network', 403);
+  }
+  const memberId = args.impersonateMemberId ?? app.botMemberId;
+  const member = store.member(memberId);
+  if (!member || (member.isBot && args.impersonateMemberId)) throw notFound('member', args.impersonateMemberId);
+  const accessToken = await context.tokens.issue({
+    id: member.id,
+    networkId: store.data.network.id,
+    networkDomain: store.data.network.domain,
+    role: member.roleType,
+    roleType: member.roleType,
+    appId: app.id,
+  });
+  return { accessToken, gatewayUrl: context.gatewayUrl ?? null };
+}
+
+function authToken(accessToken: string, member: MemberRecord, context: EmulatorContext) {
+  return {
+    accessToken,
+    refreshToken: crypto.randomUUID(),
+    member,
+    role: member === GUEST ? { ...roleOf({ roleType: 'member' }), id: 'RoleGuest', name: 'Guest', type: 'guest' } : roleOf(member),
+    network: context.store.data.network,
+    networkPublicInfo: context.store.data.network,
+  };
+}
+
+/** `tokens`: a guest token for the network, asked for by domain or ID, with no credentials. */
+async function tokens(_: unknown, args: { networkDomain?: string | null; networkId?: string | null }, context: EmulatorContext) {
+  const { network } = context.store.data;
+  if (args.networkId !== network.id && args.networkDomain !== network.domain) {
+    throw notFound('network', args.networkId ?? args.networkDomain);
+  }
+  const token = await context.tokens.issue({
+    id: GUEST.id,
+    networkId: network.id,
+    networkDomain: network.domain,
+    role: 'guest',
+    roleType: 'guest',
+  });
+  return authToken(token, GUEST, context);
+}
+
+/** `loginNetwork`: exchanges a member's username or email and password for a member token. */
+async function loginNetwork(_: unknown, args: { input: { usernameOrEmail: string; password: string } }, context: EmulatorContext) {
+  viewerOf(context);
+  const { usernameOrEmail, password } = args.input;
+  const member = context.store
+    .people()
+    .find((candidate) => candidate.username === usernameOrEmail || candidate.email === usernameOrEmail);
+  if (!member || member.password !== password) throw apiError(API_CODE.parameterValidation, 'invalid username, email or password');
+  const { network } = context.store.data;
+  const token = await context.tokens.issue({
+    id: member.id,
+    networkId: network.id,
+    networkDomain: network.domain,
+    role: member.roleType,
+    roleType: member.roleType,
+  });
+  return authToken(token, member, context);
+}
+
+/** Root fields that mint or exchange tokens. */
+export const authResolvers = {
+  Query: { limitedToken, tokens },
+  Mutation: { loginNetwork },
+};
+
+/** Root fields that need no bearer token. */
+export const PUBLIC_ROOT_FIELDS = new Set(['limitedToken', 'tokens', '__schema', '__type', '__typename']);
+
+/** Root fields a guest token may call. */
+export const GUEST_ROOT_FIELDS = new Set(['loginNetwork', 'network', '__typename']);

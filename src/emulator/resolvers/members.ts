@@ -1,0 +1,88 @@
+import { forbidden, notFound, API_CODE, apiError } from '../api-error.js';
+import type { EmulatorContext } from '../context.js';
+import { paginate, type PageArgs } from '../pagination.js';
+import type { MemberRecord } from '../store.js';
+import { canSee, memberViewerOf, roleOf, viewerOf } from '../viewer.js';
+import { canSeePost, spaceMember } from './types.js';
+
+interface MembersArgs extends PageArgs {
+  query?: string | null;
+  roleIds?: string[] | null;
+  status?: string[] | null;
+  orderBy?: string | null;
+}
+
+function findMember(context: EmulatorContext, id?: string | null, username?: string | null): MemberRecord {
+  const member = context.store
+    .people()
+    .find((candidate) => (id ? candidate.id === id : candidate.username === username));
+  if (!member || (!id && !username)) throw notFound('member', id ?? username);
+  return member;
+}
+
+function members(_: unknown, args: MembersArgs, context: EmulatorContext) {
+  memberViewerOf(context);
+  const query = args.query?.toLowerCase();
+  const list = context.store.people().filter(
+    (member) =>
+      (!query || `${member.name} ${member.username} ${member.email}`.toLowerCase().includes(query)) &&
+      (!args.roleIds?.length || args.roleIds.includes(roleOf(member).id)) &&
+      (!args.status?.length || args.status.includes(member.status)),
+  );
+  const key = args.orderBy as keyof MemberRecord | undefined;
+  if (key && ['name', 'username', 'createdAt', 'updatedAt'].includes(key)) {
+    list.sort((a, b) => String(a[key]).localeCompare(String(b[key])));
+  }
+  return paginate(list, args);
+}
+
+function memberPosts(_: unknown, args: PageArgs & { memberId: string }, context: EmulatorContext) {
+  findMember(context, args.memberId);
+  const posts = context.store.publishedPosts().filter((post) => post.ownerId === args.memberId && canSeePost(post, context));
+  return paginate(posts, args);
+}
+
+function memberSpaces(_: unknown, args: PageArgs & { memberId: string }, context: EmulatorContext) {
+  const viewer = memberViewerOf(context);
+  const member = findMember(context, args.memberId);
+  const spaces = context.store.data.spaces.filter((space) => space.memberIds.includes(member.id) && canSee(viewer, space));
+  return paginate(spaces.map((space) => spaceMember(member, space, space.id)), args);
+}
+
+function updateMember(_: unknown, args: { id?: string | null; input: Partial<Record<string, unknown>> }, context: EmulatorContext) {
+  const viewer = memberViewerOf(context);
+  const member = findMember(context, args.id ?? viewer.memberId);
+  if (!viewer.isAdmin && member.id !== viewer.memberId) throw forbidden('members may update only their own profile');
+  const { name, tagline, username, locale } = args.input as { name?: string; tagline?: string; username?: string; locale?: string };
+  if (username !== undefined && context.store.people().some((other) => other.username === username && other.id !== member.id)) {
+    throw apiError(API_CODE.invalidParameter, `username ${username} is taken`);
+  }
+  Object.assign(member, {
+    ...(name === undefined ? {} : { name }),
+    ...(tagline === undefined ? {} : { tagline }),
+    ...(username === undefined ? {} : { username }),
+    ...(locale === undefined ? {} : { locale }),
+    updatedAt: new Date().toISOString(),
+  });
+  return member;
+}
+
+/** Members: the viewer, one member, lists, and profile changes. */
+export const memberResolvers = {
+  Query: {
+    authMember: (_: unknown, __: unknown, context: EmulatorContext) => {
+      const viewer = viewerOf(context);
+      const member = context.store.member(viewer.memberId);
+      if (!member) throw notFound('member', viewer.memberId);
+      return member;
+    },
+    member: (_: unknown, args: { id?: string | null; username?: string | null }, context: EmulatorContext) => {
+      memberViewerOf(context);
+      return findMember(context, args.id, args.username);
+    },
+    members,
+    memberPosts,
+    memberSpaces,
+  },
+  Mutation: { updateMember },
+};

@@ -1,0 +1,74 @@
+import { forbidden, notFound } from '../api-error.js';
+import type { EmulatorContext } from '../context.js';
+import { paginate, type PageArgs } from '../pagination.js';
+import type { SpaceRecord } from '../store.js';
+import { canSee, memberViewerOf } from '../viewer.js';
+import { spaceMember } from './types.js';
+
+interface SpacesArgs extends PageArgs {
+  collectionId?: string | null;
+  memberId?: string | null;
+  query?: string | null;
+  type?: string[] | null;
+  orderBy?: string | null;
+}
+
+function visibleSpace(context: EmulatorContext, space: SpaceRecord | undefined, key: string | null | undefined): SpaceRecord {
+  if (!space || !canSee(memberViewerOf(context), space)) throw notFound('space', key);
+  return space;
+}
+
+function space(_: unknown, args: { id?: string | null; slug?: string | null; path?: string | null }, context: EmulatorContext) {
+  const path = args.path?.replace(/^\//, '');
+  const found = context.store.data.spaces.find(
+    (candidate) => (args.id ? candidate.id === args.id : candidate.slug === (args.slug ?? path)),
+  );
+  return visibleSpace(context, found, args.id ?? args.slug ?? args.path);
+}
+
+function spaces(_: unknown, args: SpacesArgs, context: EmulatorContext) {
+  const viewer = memberViewerOf(context);
+  const query = args.query?.toLowerCase();
+  const list = context.store.data.spaces.filter(
+    (candidate) =>
+      canSee(viewer, candidate) &&
+      (!args.collectionId || candidate.collectionId === args.collectionId) &&
+      (!args.memberId || candidate.memberIds.includes(args.memberId)) &&
+      (!query || `${candidate.name} ${candidate.description ?? ''}`.toLowerCase().includes(query)) &&
+      (!args.type?.length || args.type.includes(candidate.type)),
+  );
+  return paginate(list, args);
+}
+
+function membership(context: EmulatorContext, spaceId: string, join: boolean) {
+  const viewer = memberViewerOf(context);
+  const target = context.store.space(spaceId);
+  if (!target) throw notFound('space', spaceId);
+  if (join && target.inviteOnly && !viewer.isAdmin) throw forbidden('this space is invite-only');
+  target.memberIds = target.memberIds.filter((id) => id !== viewer.memberId);
+  if (join) target.memberIds.push(viewer.memberId);
+  return { status: 'succeeded' };
+}
+
+/** Spaces: lookups, lists, members, joining and leaving, and collections. */
+export const spaceResolvers = {
+  Query: {
+    space,
+    spaces,
+    spacesByIds: (_: unknown, args: { ids: string[] }, context: EmulatorContext) =>
+      args.ids.map((id) => visibleSpace(context, context.store.space(id), id)),
+    spaceMembers: (_: unknown, args: PageArgs & { spaceId: string }, context: EmulatorContext) => {
+      const found = visibleSpace(context, context.store.space(args.spaceId), args.spaceId);
+      return paginate(found.memberIds.map((id) => spaceMember(context.store.member(id), found, id)), args);
+    },
+    collections: (_: unknown, args: { reverse?: boolean | null }, context: EmulatorContext) => {
+      memberViewerOf(context);
+      const list = [...context.store.data.collections];
+      return args.reverse ? list.reverse() : list;
+    },
+  },
+  Mutation: {
+    joinSpace: (_: unknown, args: { spaceId: string }, context: EmulatorContext) => membership(context, args.spaceId, true),
+    leaveSpace: (_: unknown, args: { spaceId: string }, context: EmulatorContext) => membership(context, args.spaceId, false),
+  },
+};

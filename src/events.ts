@@ -1,0 +1,55 @@
+import type { TribeErrorCode } from './errors.js';
+
+/** A request attempt is about to be sent; `headers` has its credentials redacted. */
+export interface TribeRequestEvent {
+  type: 'request';
+  operationName: string;
+  attempt: number;
+  memberId: string | undefined;
+  headers: Record<string, string>;
+}
+
+/** A request attempt ended, with an answer or an error. */
+export interface TribeResponseEvent {
+  type: 'response';
+  operationName: string;
+  attempt: number;
+  ok: boolean;
+  status: number | undefined;
+  errorCode: TribeErrorCode | undefined;
+  durationMs: number;
+}
+
+/** A failed attempt will be tried again after `delayMs`. */
+export interface TribeRetryEvent {
+  type: 'retry';
+  operationName: string;
+  retry: number;
+  delayMs: number;
+  errorCode: TribeErrorCode;
+  status: number | undefined;
+}
+
+/** A token was minted; `reason` says why: none cached, about to expire, rejected, or forced. */
+export interface TribeTokenEvent {
+  type: 'token-minted' | 'token-refreshed';
+  networkId: string;
+  memberId: string | undefined;
+  expiresAt: number | undefined;
+  reason: 'missing' | 'expiring' | 'rejected' | 'forced';
+}
+
+/** Every event the SDK reports; none carries a secret or a token. */
+export type TribeEvent = TribeRequestEvent | TribeResponseEvent | TribeRetryEvent | TribeTokenEvent;
+
+/** Receives SDK events; it should return quickly and never throw. */
+export type TribeEventListener = (event: TribeEvent) => void;
+
+/** Copies headers with credentials replaced by `[redacted]`, for events and logs. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const copy: Record<string, string> = {};
+  for (const [key, value] of Object.entries(headers)) {
+    copy[key] = /^(authorization|cookie|x-api-key)$/i.test(key) ? `${value.split(' ')[0]} [redacted]` : value;
+  }
+  return copy;
+}

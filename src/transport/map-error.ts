@@ -1,0 +1,95 @@
+import { ClientError } from 'graphql-request';
+import {
+  TribeAuthError,
+  TribeError,
+  TribeForbiddenError,
+  TribeGraphQLError,
+  TribeNetworkError,
+  TribeNotFoundError,
+  TribeRateLimitError,
+  type TribeApiError,
+} from '../errors.js';
+import { parseRetryAfter } from './retry-after.js';
+
+/** What the error mapping needs to know about the failed request. */
+export interface ErrorContext {
+  operationName: string | undefined;
+  networkId: string;
+  /** True for the `limitedToken` mint, whose partial data (a token) must never be kept. */
+  isMint: boolean;
+  now: number;
+}
+
+/** Tribe's error codes that the SDK treats specially. */
+const CODE = { forbidden: '102', rateLimited: '104', invalidToken: '108', notFound: '110' } as const;
+
+type RawError = { message?: unknown; code?: unknown; subcode?: unknown; field?: unknown; help?: unknown; path?: unknown; errors?: unknown };
+
+/** Flattens Tribe's error objects, including errors nested in an inner `errors` array. */
+export function flattenApiErrors(raw: unknown): TribeApiError[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry: RawError): TribeApiError[] => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const nested = flattenApiErrors(entry.errors);
+    const error: TribeApiError = { message: typeof entry.message === 'string' ? entry.message : 'unknown error' };
+    const code = entry.code ?? (entry as { extensions?: { code?: unknown } }).extensions?.code;
+    if (code !== undefined) error.code = String(code);
+    if (entry.subcode !== undefined) error.subcode = String(entry.subcode);
+    if (typeof entry.field === 'string') error.field = entry.field;
+    if (typeof entry.help === 'string') error.help = entry.help;
+    if (Array.isArray(entry.path)) error.path = entry.path as Array<string | number>;
+    return nested.length > 0 && error.message === 'unknown error' ? nested : [error, ...nested];
+  });
+}
+
+function quotaHeaders(headers: Headers | undefined): Record<string, string> {
+  const quota: Record<string, string> = {};
+  headers?.forEach((value, key) => {
+    if (key.toLowerCase().startsWith('x-quota-')) quota[key.toLowerCase()] = value;
+  });
+  return quota;
+}
+
+function summary(errors: readonly TribeApiError[], status: number): string {
+  if (errors.length === 0) return `HTTP ${status}`;
+  return errors.map((error) => (error.code ? `${error.message} (code ${error.code})` : error.message)).join('; ');
+}
+
+/**
+ * Turns anything a request can throw into a {@link TribeError}. An error that already is one comes
+ * back unchanged, so mapping twice is safe. The raw error is never kept as `cause`, because
+ * graphql-request's ClientError repeats the request and the answer, which may hold a token.
+ */
+export function toTribeError(error: unknown, context: ErrorContext): TribeError {
+  if (error instanceof TribeError) return error;
+  const details = { operationName: context.operationName };
+  if (!(error instanceof ClientError)) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return new TribeNetworkError(`tribe-sdk: unreadable answer (${reason})`, details);
+  }
+  const { status, headers } = error.response;
+  const errors = flattenApiErrors(error.response.errors);
+  const codes = new Set(errors.map((entry) => entry.code));
+  const withStatus = { ...details, status };
+  const what = summary(errors, status);
+  if (status === 401 || codes.has(CODE.invalidToken)) {
+    const message = context.isMint
+      ? `tribe-sdk: the client ID or client secret was rejected: ${what}`
+      : `tribe-sdk: the access token was rejected: ${what}`;
+    return new TribeAuthError(message, withStatus);
+  }
+  if (status === 403 || codes.has(CODE.forbidden)) {
+    const message = context.isMint
+      ? `tribe-sdk: forbidden: the app must be published and installed on network ${context.networkId} (${what})`
+      : `tribe-sdk: forbidden: ${what}. If this is every call, the app must be published and installed on network ${context.networkId}`;
+    return new TribeForbiddenError(message, context.networkId, withStatus);
+  }
+  if (status === 429 || codes.has(CODE.rateLimited)) {
+    const retryAfter = parseRetryAfter(headers?.get('retry-after'), context.now);
+    return new TribeRateLimitError(`tribe-sdk: rate limited: ${what}`, retryAfter, quotaHeaders(headers), withStatus);
+  }
+  if (errors.length === 0) return new TribeNetworkError(`tribe-sdk: the API answered HTTP ${status}`, withStatus);
+  const data = context.isMint ? undefined : error.response.data;
+  const ErrorClass = codes.has(CODE.notFound) ? TribeNotFoundError : TribeGraphQLError;
+  return new ErrorClass(`tribe-sdk: ${what}`, errors, data, withStatus);
+}
