@@ -44,12 +44,3 @@ export type TribeEvent = TribeRequestEvent | TribeResponseEvent | TribeRetryEven
 
 /** Receives SDK events; it should return quickly and never throw. */
 export type TribeEventListener = (event: TribeEvent) => void;
-
-/** Copies headers with credentials replaced by `[redacted]`, for events and logs. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  const copy: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) {
-    copy[key] = /^(authorization|cookie|x-api-key)$/i.test(key) ? `${value.split(' ')[0]} [redacted]` : value;
-  }
-  return copy;
-}

@@ -28,3 +28,4 @@ export {
 export type { TribeApiError, TribeErrorCode } from './errors.js';
 export type { TribeEvent, TribeEventListener } from './events.js';
 export * from '../generated/sdk.js';
+export { redactHeaders, redactToken } from './redact.js';

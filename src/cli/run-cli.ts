@@ -1,11 +1,16 @@
 import { parseArgs } from 'node:util';
 import { SDK_VERSION } from '../constants.js';
 import { TribeError } from '../errors.js';
+import { demoCommand } from './demo-command.js';
+import { emulatorCommand } from './emulator-command.js';
 import { pullSchema } from './schema-pull.js';
 
 const HELP = `Usage: tribe-sdk <command> [options]
 
 Commands:
+  demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
+  emulator [--port N] [--data file.json] [--token-ttl seconds] [--gateway] [--schema file]
+                                                  start the local Tribe API emulator; prints one JSON line
   schema pull [--from <file|url>] [--out <file>]   write a sorted snapshot of the Tribe schema
 
 Options:
@@ -41,6 +46,8 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
       return 0;
     }
     if (command === 'schema' && sub === 'pull') return await schemaPull(rest, env);
+    if (command === 'demo') return await demoCommand(env);
+    if (command === 'emulator') return await emulatorCommand(args.slice(1));
     process.stderr.write(`tribe-sdk: unknown command "${args.join(' ')}"; see tribe-sdk --help\n`);
     return 2;
   } catch (error) {

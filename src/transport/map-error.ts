@@ -88,7 +88,7 @@ export function toTribeError(error: unknown, context: ErrorContext): TribeError 
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), context.now);
     return new TribeRateLimitError(`tribe-sdk: rate limited: ${what}`, retryAfter, quotaHeaders(headers), withStatus);
   }
-  if (errors.length === 0) return new TribeNetworkError(`tribe-sdk: the API answered HTTP ${status}`, withStatus);
+  if (status >= 500 || errors.length === 0) return new TribeNetworkError(`tribe-sdk: the API answered HTTP ${status}`, withStatus);
   const data = context.isMint ? undefined : error.response.data;
   const ErrorClass = codes.has(CODE.notFound) ? TribeNotFoundError : TribeGraphQLError;
   return new ErrorClass(`tribe-sdk: ${what}`, errors, data, withStatus);

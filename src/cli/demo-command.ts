@@ -1,0 +1,99 @@
+import { startEmulator, type RunningEmulator } from '../emulator/index.js';
+import { createTribeClient, type TribeClient } from '../client.js';
+import { mintAccessToken } from '../auth/mint-access-token.js';
+import { TribeError } from '../errors.js';
+import { redactToken } from '../redact.js';
+
+type Env = Record<string, string | undefined>;
+type Print = (line: string) => void;
+
+async function pageThroughPosts(client: TribeClient, print: Print): Promise<void> {
+  let after: string | undefined;
+  let page = 0;
+  let seen = 0;
+  do {
+    const { posts } = await client.sdk.posts({ limit: 5, after });
+    page += 1;
+    seen += posts.nodes?.length ?? 0;
+    print(`   page ${page}: ${posts.nodes?.map((post) => post.title ?? post.id).join(' | ')}`);
+    after = posts.pageInfo.hasNextPage ? (posts.pageInfo.endCursor ?? undefined) : undefined;
+  } while (after);
+  print(`   ${seen} posts in ${page} pages`);
+}
+
+async function readOnlyWalk(client: TribeClient, print: Print): Promise<void> {
+  const token = await client.getAccessToken();
+  print(`1. Minted a bot token with HTTP Basic auth: ${redactToken(token.accessToken)}`);
+  if (token.expiresAt) print(`   it expires at ${new Date(token.expiresAt).toISOString()}`);
+  if (token.gatewayUrl) print(`   the network's gateway is ${token.gatewayUrl}`);
+  const { network } = await client.sdk.network();
+  print(`2. Network: ${network.name} (${network.id})`);
+  const { spaces } = await client.sdk.spaces({ limit: 10 });
+  print(`3. Spaces (${spaces.totalCount}): ${spaces.nodes?.map((space) => space.name).join(', ')}`);
+}
+
+async function emulatorWalk(emulator: RunningEmulator, print: Print): Promise<void> {
+  const options = { clientId: emulator.clientId, clientSecret: emulator.clientSecret, networkId: emulator.networkId, endpoint: emulator.url };
+  const client = createTribeClient(options);
+  try {
+    await readOnlyWalk(client, print);
+    const memberId = emulator.memberIds[2]!;
+    const member = client.impersonate(memberId);
+    const { authMember } = await member.authMember();
+    const { spaces } = await client.sdk.spaces({ limit: 1 });
+    const space = spaces.nodes![0]!;
+    const { createPost } = await member.createPost({
+      spaceId: space.id,
+      input: {
+        postTypeId: 'PtyDiscuss',
+        publish: true,
+        mappingFields: [
+          { key: 'title', type: 'text', value: JSON.stringify('Hello from tribe-sdk') },
+          { key: 'content', type: 'html', value: JSON.stringify('<p>Posted by the demo, as a member.</p>') },
+        ],
+      },
+    });
+    print(`4. Acting as ${authMember.name}, created post ${createPost.id} "${createPost.title}" in ${space.name}`);
+    await client.sdk.addReaction({ postId: createPost.id, input: { reaction: 'like' } });
+    const { post } = await client.sdk.post({ id: createPost.id });
+    print(`5. The bot reacted: ${post.reactions?.map((reaction) => `${reaction.reaction} x${reaction.count}`).join(', ')}`);
+    print('6. Paging through the posts, 5 at a time:');
+    await pageThroughPosts(client, print);
+    try {
+      await mintAccessToken({ ...options, networkId: emulator.uninstalledNetworkId });
+      print('7. Unexpected: minting for a network without the app succeeded');
+    } catch (error) {
+      print(`7. Minting for network ${emulator.uninstalledNetworkId}, where the app is not installed:`);
+      print(`   ${error instanceof TribeError ? `${error.name} [${error.code}]: ${error.message}` : String(error)}`);
+    }
+  } finally {
+    client.close();
+  }
+}
+
+/**
+ * `tribe-sdk demo` (npm start): walks through the SDK. Against the built-in emulator by default; with
+ * TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID set, the read-only part runs on the real API.
+ */
+export async function demoCommand(env: Env, print: Print = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
+  const { TRIBE_CLIENT_ID: clientId, TRIBE_CLIENT_SECRET: clientSecret, TRIBE_NETWORK_ID: networkId, TRIBE_API_URL: endpoint } = env;
+  if (clientId && clientSecret && networkId) {
+    print(`tribe-sdk demo against ${endpoint ?? 'the default endpoint'} (read-only)`);
+    const client = createTribeClient({ clientId, clientSecret, networkId, endpoint });
+    try {
+      await readOnlyWalk(client, print);
+    } finally {
+      client.close();
+    }
+    return 0;
+  }
+  const emulator = await startEmulator();
+  try {
+    print(`tribe-sdk demo against the built-in emulator at ${emulator.url}`);
+    print('(set TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID to run the read-only part against Tribe)');
+    await emulatorWalk(emulator, print);
+  } finally {
+    await emulator.close();
+  }
+  return 0;
+}

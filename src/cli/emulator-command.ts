@@ -1,0 +1,37 @@
+import { parseArgs } from 'node:util';
+import { startEmulator } from '../emulator/index.js';
+
+/** `tribe-sdk emulator`: starts the emulator, prints one JSON line with its URL and demo credentials, runs until stopped. */
+export async function emulatorCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      data: { type: 'string' },
+      'token-ttl': { type: 'string' },
+      gateway: { type: 'boolean', default: false },
+      schema: { type: 'string' },
+    },
+  });
+  const port = Number(values.port);
+  const ttl = values['token-ttl'] === undefined ? undefined : Number(values['token-ttl']);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('tribe-sdk: --port must be an integer from 0 to 65535');
+  if (ttl !== undefined && !(Number.isFinite(ttl) && ttl > 0)) throw new Error('tribe-sdk: --token-ttl must be a number of seconds > 0');
+  const emulator = await startEmulator({
+    port,
+    host: values.host,
+    data: values.data,
+    tokenTtlSeconds: ttl,
+    gatewayUrl: values.gateway,
+    schemaPath: values.schema,
+  });
+  const { url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId } = emulator;
+  process.stdout.write(`${JSON.stringify({ url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId })}\n`);
+  process.stderr.write(`tribe-sdk emulator listening on ${url} (Ctrl-C to stop)\n`);
+  await new Promise<void>((resolve) => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
+  });
+  await emulator.close();
+  return 0;
+}
