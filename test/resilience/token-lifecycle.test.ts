@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTribeClient, TribeAuthError, type CachedToken, type TokenCache } from '../../src/index.js';
+import { LeakWatch } from '../support/leak-watch.js';
+import { appOptions, useEmulator } from '../support/emulator.js';
+
+const emulator = useEmulator();
+let watch = new LeakWatch();
+
+afterEach(() => {
+  watch.assertNoLeaks(emulator.current);
+  watch = new LeakWatch();
+});
+
+function client(extra: Parameters<typeof createTribeClient>[0] extends infer O ? Partial<O> : never = {}) {
+  return createTribeClient({ ...appOptions(emulator.current), onEvent: watch.onEvent, ...extra });
+}
+
+function tokenSubject(authorization: string | undefined): string | undefined {
+  const payload = authorization?.split(' ')[1]?.split('.')[1];
+  return payload ? (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { id: string }).id : undefined;
+}
+
+describe('token cache and single flight', () => {
+  it('makes exactly one mint for 500 concurrent calls on a fresh client', async () => {
+    const tribe = client();
+    const results = await Promise.all(Array.from({ length: 500 }, () => tribe.sdk.network()));
+    expect(results.every((result) => result.network.id === emulator.current.networkId)).toBe(true);
+    expect(emulator.current.requestCount('limitedToken')).toBe(1);
+    expect(emulator.current.requestCount('network')).toBe(500);
+    expect(watch.events.filter((event) => event.type === 'token-minted')).toHaveLength(1);
+  });
+
+  it('re-mints exactly once when 500 concurrent calls meet an expired token, and none fails', async () => {
+    let clock = Date.now();
+    const tribe = client({ now: () => clock });
+    const first = await tribe.getAccessToken();
+    clock = first.expiresAt! + 1;
+    const results = await Promise.allSettled(Array.from({ length: 500 }, () => tribe.sdk.network()));
+    expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+    const refreshed = watch.events.filter((event) => event.type === 'token-refreshed');
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]).toMatchObject({ reason: 'expiring' });
+    expect((await tribe.getAccessToken()).accessToken).not.toBe(first.accessToken);
+  });
+
+  it('refreshes a token refreshMarginMs before its exp, not after', async () => {
+    let clock = Date.now();
+    const tribe = client({ now: () => clock, refreshMarginMs: 120_000 });
+    const first = await tribe.getAccessToken();
+    clock = first.expiresAt! - 121_000;
+    expect((await tribe.getAccessToken()).accessToken).toBe(first.accessToken);
+    clock = first.expiresAt! - 119_000;
+    expect((await tribe.getAccessToken()).accessToken).not.toBe(first.accessToken);
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+  });
+
+  it('refreshes when the server lets the token expire, with a real clock and a short TTL', async () => {
+    emulator.current.setTokenTtl(1);
+    const tribe = client({ refreshMarginMs: 0 });
+    await tribe.sdk.network();
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await Promise.all(Array.from({ length: 50 }, () => tribe.sdk.network()));
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+  });
+
+  it('rejects every waiter of a failed mint with the same typed error and caches nothing', async () => {
+    const tribe = client({ clientSecret: 'wrong-secret' });
+    const outcomes = await Promise.allSettled(Array.from({ length: 20 }, () => tribe.sdk.network()));
+    const reasons = outcomes.map((outcome) => (outcome.status === 'rejected' ? outcome.reason : undefined));
+    expect(reasons.every((reason) => reason instanceof TribeAuthError)).toBe(true);
+    expect(new Set(reasons).size).toBe(1);
+    watch.errors.push(reasons[0]);
+    expect(emulator.current.requestCount('limitedToken')).toBe(1);
+    await watch.failure(tribe.sdk.network());
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+  });
+
+  it('never retries wrong client credentials, even with retries configured', async () => {
+    const tribe = client({ clientSecret: 'wrong-secret', maxRetries: 5, baseDelayMs: 1 });
+    expect(await watch.failure(tribe.getAccessToken())).toBeInstanceOf(TribeAuthError);
+    expect(emulator.current.requestCount('limitedToken')).toBe(1);
+  });
+
+  it('mints anew on forceRefresh', async () => {
+    const tribe = client();
+    const first = await tribe.getAccessToken();
+    const second = await tribe.getAccessToken({ forceRefresh: true });
+    expect(second.accessToken).not.toBe(first.accessToken);
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+  });
+
+  it('reuses a token without exp until the API rejects it', async () => {
+    const stored: Record<string, CachedToken> = {};
+    const cache: TokenCache = {
+      get: (key) => stored[key],
+      set: (key, token) => void (stored[key] = token),
+      delete: (key) => void delete stored[key],
+    };
+    const tribe = client({ tokenCache: cache, now: () => Date.now() + 10 * 365 * 24 * 3600_000 });
+    const key = `${new URL(emulator.current.url).href}|${emulator.current.clientId}|${emulator.current.networkId}|bot`;
+    const real = await tribe.getAccessToken();
+    stored[key] = { accessToken: real.accessToken, mintedAt: 0 };
+    await tribe.sdk.network();
+    expect(emulator.current.requestCount('limitedToken')).toBe(1);
+    emulator.current.revokeTokens();
+    await tribe.sdk.network();
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+  });
+});
+
+describe('rejected tokens', () => {
+  it('re-mints once and succeeds when the token was revoked', async () => {
+    const tribe = client();
+    await tribe.sdk.network();
+    emulator.current.revokeTokens();
+    const { network } = await tribe.sdk.network();
+    expect(network.id).toBe(emulator.current.networkId);
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+    expect(watch.events.some((event) => event.type === 'token-refreshed' && event.reason === 'rejected')).toBe(true);
+  });
+
+  it('gives TribeAuthError after exactly 2 mints when the fresh token is rejected too', async () => {
+    emulator.current.revokeNextTokens(2);
+    const tribe = client();
+    const error = await watch.failure(tribe.sdk.network());
+    expect(error).toBeInstanceOf(TribeAuthError);
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+    expect(emulator.current.requestCount('network')).toBe(2);
+  });
+
+  it('replaces a token rejected under a burst of calls with one mint', async () => {
+    const tribe = client();
+    await tribe.sdk.network();
+    emulator.current.revokeTokens();
+    await Promise.all(Array.from({ length: 100 }, () => tribe.sdk.network()));
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+  });
+});
+
+describe('impersonation', () => {
+  it('holds 3 member tokens and the bot token at once, each used for its own calls', async () => {
+    const tribe = client();
+    const memberIds = emulator.current.memberIds.slice(0, 3);
+    const sdks = [undefined, ...memberIds].map((id) => ({ id, sdk: id === undefined ? tribe.sdk : tribe.impersonate(id) }));
+    const rounds = await Promise.all(
+      Array.from({ length: 5 }, () => Promise.all(sdks.map(async ({ id, sdk }) => ({ id, me: (await sdk.authMember()).authMember.id })))),
+    );
+    for (const round of rounds) {
+      for (const { id, me } of round) expect(me).toBe(id ?? 'BotDemoApp');
+    }
+    expect(emulator.current.requestCount('limitedToken')).toBe(4);
+    const subjects = emulator.current.requests.filter((request) => request.operationName === 'authMember').map((request) => tokenSubject(request.authorization));
+    expect(new Set(subjects)).toEqual(new Set(['BotDemoApp', ...memberIds]));
+    expect(tribe.impersonate(memberIds[0]!)).toBe(tribe.impersonate(memberIds[0]!));
+  });
+
+  it('shares tokens between clients through an async cache adapter', async () => {
+    const backing = new Map<string, string>();
+    const delay = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const cache: TokenCache = {
+      async get(key) {
+        await delay();
+        const json = backing.get(key);
+        return json === undefined ? undefined : (JSON.parse(json) as CachedToken);
+      },
+      async set(key, token, ttlMs) {
+        await delay();
+        expect(ttlMs).toBeGreaterThan(0);
+        backing.set(key, JSON.stringify(token));
+      },
+      async delete(key) {
+        await delay();
+        backing.delete(key);
+      },
+    };
+    const worker1 = client({ tokenCache: cache });
+    const worker2 = client({ tokenCache: cache });
+    await Promise.all(Array.from({ length: 50 }, () => worker1.sdk.network()));
+    await Promise.all(Array.from({ length: 50 }, () => worker2.impersonate(emulator.current.memberIds[0]!).authMember()));
+    await worker2.sdk.network();
+    expect(emulator.current.requestCount('limitedToken')).toBe(2);
+    expect(backing.size).toBe(2);
+  });
+});
