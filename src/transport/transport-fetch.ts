@@ -22,6 +22,9 @@ function toHeaderRecord(headers: HeadersInit | undefined): Record<string, string
     record[key] = value;
   });
   if (!('user-agent' in record)) record['user-agent'] = USER_AGENT;
+  // A caller's own `Authorization` header (in any letter case) is merged with the SDK's into one
+  // comma-joined value; the SDK's is always merged last, and credentials never contain ", ".
+  if (record.authorization?.includes(', ')) record.authorization = record.authorization.split(', ').at(-1)!;
   return record;
 }
 

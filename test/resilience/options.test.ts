@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createTribeClient, TribeConfigError } from '../../src/index.js';
+import { appOptions, useEmulator } from '../support/emulator.js';
+
+const emulator = useEmulator();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('client options', () => {
+  it('sends client headers and per-call headers, and our Authorization wins over theirs', async () => {
+    const seen: Array<Record<string, string>> = [];
+    const recordingFetch: typeof fetch = async (input, init) => {
+      seen.push(Object.fromEntries(new Headers(init?.headers)));
+      return fetch(input, init);
+    };
+    const tribe = createTribeClient({ ...appOptions(emulator.current), fetch: recordingFetch, headers: { 'x-app': 'demo' } });
+    await tribe.sdk.network(undefined, { 'x-call': 'one', Authorization: 'Bearer not-this-one' });
+    await tribe.withOptions({ headers: { 'x-scope': 'scoped' } }).network();
+    const calls = seen.filter((headers) => headers.authorization?.startsWith('Bearer'));
+    expect(calls[0]).toMatchObject({ 'x-app': 'demo', 'x-call': 'one' });
+    expect(calls[0]!.authorization).not.toContain('not-this-one');
+    expect(emulator.current.requests.find((request) => request.operationName === 'network')?.authorization).toBe(calls[0]!.authorization);
+    expect(calls[1]).toMatchObject({ 'x-app': 'demo', 'x-scope': 'scoped' });
+    expect(calls.every((headers) => headers['user-agent']?.startsWith('tribe-sdk/'))).toBe(true);
+    expect(emulator.current.requests.at(-1)?.authorization).toBe(calls[1]!.authorization);
+  });
+
+  it('rejects bad numbers and Headers instances before sending anything', () => {
+    const base = appOptions(emulator.current);
+    expect(() => createTribeClient({ ...base, timeoutMs: -1 })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, maxRetries: Number.NaN })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, headers: new Headers() as never })).toThrow(TribeConfigError);
+    expect(() => createTribeClient(base).impersonate('')).toThrow(TribeConfigError);
+    expect(emulator.current.requestCount()).toBe(0);
+  });
+
+  it('fails calls after close()', async () => {
+    const tribe = createTribeClient(appOptions(emulator.current));
+    await tribe.sdk.network();
+    tribe.close();
+    await expect(tribe.sdk.network()).rejects.toBeInstanceOf(TribeConfigError);
+    await expect(tribe.getAccessToken()).rejects.toBeInstanceOf(TribeConfigError);
+  });
+});
+
+describe('runtime independence', () => {
+  it('keeps the library free of process.env and Node built-ins', () => {
+    const library = sourceFiles('src').filter((path) => !/src[\\/](emulator|cli)[\\/]/.test(path));
+    expect(library.length).toBeGreaterThan(10);
+    for (const path of library) {
+      const text = readFileSync(path, 'utf8');
+      expect(text, path).not.toMatch(/process\.env|from 'node:|require\(/);
+    }
+  });
+});
