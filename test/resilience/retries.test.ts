@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTribeClient, TribeNetworkError, TribeRateLimitError, type TribeClientOptions } from '../../src/index.js';
-import { LeakWatch } from '../support/leak-watch.js';
+import { watchForLeaks } from '../support/leak-watch.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
-let watch = new LeakWatch();
-
-afterEach(() => {
-  watch.assertNoLeaks(emulator.current);
-  watch = new LeakWatch();
-});
+const leaks = watchForLeaks(emulator);
 
 function client(extra: Partial<TribeClientOptions> = {}) {
-  return createTribeClient({ ...appOptions(emulator.current), onEvent: watch.onEvent, baseDelayMs: 5, ...extra });
+  return createTribeClient({ ...appOptions(emulator.current), onEvent: leaks.current.onEvent, baseDelayMs: 5, ...extra });
 }
 
 const newPost = {
@@ -34,7 +29,7 @@ describe('rate limits', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(network.id).toBe(emulator.current.networkId);
     expect(emulator.current.requestCount('network')).toBe(2);
-    expect(watch.events.find((event) => event.type === 'retry')).toMatchObject({ delayMs: 1_000, status: 429 });
+    expect(leaks.current.events.find((event) => event.type === 'retry')).toMatchObject({ delayMs: 1_000, status: 429 });
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
@@ -44,7 +39,7 @@ describe('rate limits', () => {
     emulator.current.injectFault({ operation: 'network', status: 429, retryAfter: retryAt.toUTCString(), times: 1 });
     await tribe.sdk.network();
     expect(Date.now()).toBeGreaterThanOrEqual(retryAt.getTime() - 5);
-    const retry = watch.events.find((event) => event.type === 'retry');
+    const retry = leaks.current.events.find((event) => event.type === 'retry');
     expect(retry?.type === 'retry' && retry.delayMs).toBeGreaterThan(500);
   });
 
@@ -57,7 +52,7 @@ describe('rate limits', () => {
       retryAfter: '0',
       headers: { 'X-Quota-Type': 'burst', 'X-Quota-Limit': '100', 'X-Quota-Remaining': '0' },
     });
-    const error = await watch.failure(tribe.sdk.network());
+    const error = await leaks.current.failure(tribe.sdk.network());
     expect(error).toBeInstanceOf(TribeRateLimitError);
     expect(error).toMatchObject({ retryAfter: 0, status: 429, quota: { 'x-quota-type': 'burst', 'x-quota-limit': '100', 'x-quota-remaining': '0' } });
     expect(emulator.current.requestCount('network')).toBe(2);
@@ -67,7 +62,7 @@ describe('rate limits', () => {
     const tribe = client({ maxDelayMs: 500 });
     await tribe.getAccessToken();
     emulator.current.injectFault({ operation: 'network', status: 429, retryAfter: '60' });
-    expect(await watch.failure(tribe.sdk.network())).toMatchObject({ retryAfter: 60 });
+    expect(await leaks.current.failure(tribe.sdk.network())).toMatchObject({ retryAfter: 60 });
     expect(emulator.current.requestCount('network')).toBe(1);
   });
 });
@@ -78,7 +73,7 @@ describe('server and network errors', () => {
     emulator.current.injectFault({ operation: 'network', status, times: 2 });
     await tribe.sdk.network();
     expect(emulator.current.requestCount('network')).toBe(3);
-    const delays = watch.events.flatMap((event) => (event.type === 'retry' ? [event.delayMs] : []));
+    const delays = leaks.current.events.flatMap((event) => (event.type === 'retry' ? [event.delayMs] : []));
     expect(delays).toHaveLength(2);
     expect(delays[0]).toBeGreaterThanOrEqual(2.5);
     expect(delays[1]).toBeGreaterThanOrEqual(5);
@@ -87,7 +82,7 @@ describe('server and network errors', () => {
   it('does not retry HTTP 500', async () => {
     const tribe = client();
     emulator.current.injectFault({ operation: 'network', status: 500 });
-    expect(await watch.failure(tribe.sdk.network())).toMatchObject({ code: 'TRIBE_NETWORK', status: 500 });
+    expect(await leaks.current.failure(tribe.sdk.network())).toMatchObject({ code: 'TRIBE_NETWORK', status: 500 });
     expect(emulator.current.requestCount('network')).toBe(1);
   });
 
@@ -95,7 +90,7 @@ describe('server and network errors', () => {
     const tribe = client({ maxRetries: 3 });
     await tribe.getAccessToken();
     emulator.current.injectFault({ operation: 'network', drop: true });
-    expect(await watch.failure(tribe.sdk.network())).toBeInstanceOf(TribeNetworkError);
+    expect(await leaks.current.failure(tribe.sdk.network())).toBeInstanceOf(TribeNetworkError);
     expect(emulator.current.requestCount('network')).toBe(4);
   });
 
@@ -111,7 +106,7 @@ describe('mutations', () => {
     const tribe = client();
     await tribe.getAccessToken();
     emulator.current.injectFault({ operation: 'createPost', status: 503, times: 1 });
-    expect(await watch.failure(tribe.sdk.createPost(newPost))).toMatchObject({ code: 'TRIBE_NETWORK', status: 503 });
+    expect(await leaks.current.failure(tribe.sdk.createPost(newPost))).toMatchObject({ code: 'TRIBE_NETWORK', status: 503 });
     expect(emulator.current.requestCount('createPost')).toBe(1);
     expect(postsTitled('Exactly once')).toBe(0);
   });
@@ -129,7 +124,7 @@ describe('mutations', () => {
     const tribe = client();
     emulator.current.injectFault({ operation: 'createPost', status: 503, times: 2 });
     const input = { ...newPost.input, mappingFields: [{ key: 'title', type: 'text' as const, value: '"Call opt-in"' }] };
-    await watch.failure(tribe.sdk.createPost({ ...newPost, input }));
+    await leaks.current.failure(tribe.sdk.createPost({ ...newPost, input }));
     await tribe.withOptions({ retryMutations: true }).createPost({ ...newPost, input });
     expect(emulator.current.requestCount('createPost')).toBe(3);
     expect(postsTitled('Call opt-in')).toBe(1);

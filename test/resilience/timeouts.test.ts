@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTribeClient, mintAccessToken, TribeAbortError, TribeTimeoutError, type TribeClientOptions } from '../../src/index.js';
-import { LeakWatch } from '../support/leak-watch.js';
+import { watchForLeaks } from '../support/leak-watch.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
-let watch = new LeakWatch();
-
-afterEach(() => {
-  watch.assertNoLeaks(emulator.current);
-  watch = new LeakWatch();
-});
+const leaks = watchForLeaks(emulator);
 
 function client(extra: Partial<TribeClientOptions> = {}) {
-  return createTribeClient({ ...appOptions(emulator.current), onEvent: watch.onEvent, ...extra });
+  return createTribeClient({ ...appOptions(emulator.current), onEvent: leaks.current.onEvent, ...extra });
 }
 
 describe('timeouts', () => {
@@ -21,7 +16,7 @@ describe('timeouts', () => {
     await tribe.getAccessToken();
     emulator.current.injectFault({ operation: 'network', hang: true });
     const started = performance.now();
-    const error = await watch.failure(tribe.sdk.network());
+    const error = await leaks.current.failure(tribe.sdk.network());
     const elapsed = performance.now() - started;
     expect(error).toBeInstanceOf(TribeTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 300 });
@@ -33,12 +28,12 @@ describe('timeouts', () => {
     const tribe = client({ timeoutMs: 10_000 });
     await tribe.getAccessToken();
     emulator.current.injectFault({ operation: 'network', delayMs: 2_000 });
-    expect(await watch.failure(tribe.withOptions({ timeoutMs: 200 }).network())).toBeInstanceOf(TribeTimeoutError);
+    expect(await leaks.current.failure(tribe.withOptions({ timeoutMs: 200 }).network())).toBeInstanceOf(TribeTimeoutError);
   });
 
   it('times out a hanging mint too', async () => {
     emulator.current.injectFault({ operation: 'limitedToken', hang: true });
-    expect(await watch.failure(client({ timeoutMs: 200 }).getAccessToken())).toBeInstanceOf(TribeTimeoutError);
+    expect(await leaks.current.failure(client({ timeoutMs: 200 }).getAccessToken())).toBeInstanceOf(TribeTimeoutError);
   });
 });
 
@@ -50,7 +45,7 @@ describe('cancellation', () => {
     const controller = new AbortController();
     const call = tribe.sdk.network(undefined, undefined, controller.signal);
     setTimeout(() => controller.abort(), 50);
-    const error = await watch.failure(call);
+    const error = await leaks.current.failure(call);
     expect(error).toBeInstanceOf(TribeAbortError);
     expect(error).not.toBeInstanceOf(TribeTimeoutError);
   });
@@ -63,7 +58,7 @@ describe('cancellation', () => {
     const started = performance.now();
     const call = tribe.withOptions({ signal: controller.signal }).network();
     setTimeout(() => controller.abort(), 100);
-    expect(await watch.failure(call)).toBeInstanceOf(TribeAbortError);
+    expect(await leaks.current.failure(call)).toBeInstanceOf(TribeAbortError);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
@@ -74,7 +69,7 @@ describe('cancellation', () => {
     const abandoned = tribe.withOptions({ signal: controller.signal }).network();
     const kept = tribe.sdk.network();
     setTimeout(() => controller.abort(), 50);
-    expect(await watch.failure(abandoned)).toBeInstanceOf(TribeAbortError);
+    expect(await leaks.current.failure(abandoned)).toBeInstanceOf(TribeAbortError);
     expect((await kept).network.id).toBe(emulator.current.networkId);
     expect(emulator.current.requestCount('limitedToken')).toBe(1);
   });
@@ -83,7 +78,7 @@ describe('cancellation', () => {
     emulator.current.injectFault({ operation: 'limitedToken', hang: true });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await watch.failure(mintAccessToken({ ...appOptions(emulator.current), signal: controller.signal }));
+    const error = await leaks.current.failure(mintAccessToken({ ...appOptions(emulator.current), signal: controller.signal }));
     expect(error).toBeInstanceOf(TribeAbortError);
   });
 });

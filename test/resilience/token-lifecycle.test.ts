@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTribeClient, TribeAuthError, type CachedToken, type TokenCache } from '../../src/index.js';
-import { LeakWatch } from '../support/leak-watch.js';
+import { describe, expect, it } from 'vitest';
+import { createTribeClient, TribeAuthError, type CachedToken, type TokenCache, type TribeClientOptions } from '../../src/index.js';
+import { watchForLeaks } from '../support/leak-watch.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
-let watch = new LeakWatch();
+const leaks = watchForLeaks(emulator);
 
-afterEach(() => {
-  watch.assertNoLeaks(emulator.current);
-  watch = new LeakWatch();
-});
-
-function client(extra: Parameters<typeof createTribeClient>[0] extends infer O ? Partial<O> : never = {}) {
-  return createTribeClient({ ...appOptions(emulator.current), onEvent: watch.onEvent, ...extra });
+function client(extra: Partial<TribeClientOptions> = {}) {
+  return createTribeClient({ ...appOptions(emulator.current), onEvent: leaks.current.onEvent, ...extra });
 }
 
 function tokenSubject(authorization: string | undefined): string | undefined {
@@ -27,7 +22,7 @@ describe('token cache and single flight', () => {
     expect(results.every((result) => result.network.id === emulator.current.networkId)).toBe(true);
     expect(emulator.current.requestCount('limitedToken')).toBe(1);
     expect(emulator.current.requestCount('network')).toBe(500);
-    expect(watch.events.filter((event) => event.type === 'token-minted')).toHaveLength(1);
+    expect(leaks.current.events.filter((event) => event.type === 'token-minted')).toHaveLength(1);
   });
 
   it('re-mints exactly once when 500 concurrent calls meet an expired token, and none fails', async () => {
@@ -38,7 +33,7 @@ describe('token cache and single flight', () => {
     const results = await Promise.allSettled(Array.from({ length: 500 }, () => tribe.sdk.network()));
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
     expect(emulator.current.requestCount('limitedToken')).toBe(2);
-    const refreshed = watch.events.filter((event) => event.type === 'token-refreshed');
+    const refreshed = leaks.current.events.filter((event) => event.type === 'token-refreshed');
     expect(refreshed).toHaveLength(1);
     expect(refreshed[0]).toMatchObject({ reason: 'expiring' });
     expect((await tribe.getAccessToken()).accessToken).not.toBe(first.accessToken);
@@ -70,15 +65,15 @@ describe('token cache and single flight', () => {
     const reasons = outcomes.map((outcome) => (outcome.status === 'rejected' ? outcome.reason : undefined));
     expect(reasons.every((reason) => reason instanceof TribeAuthError)).toBe(true);
     expect(new Set(reasons).size).toBe(1);
-    watch.errors.push(reasons[0]);
+    leaks.current.errors.push(reasons[0]);
     expect(emulator.current.requestCount('limitedToken')).toBe(1);
-    await watch.failure(tribe.sdk.network());
+    await leaks.current.failure(tribe.sdk.network());
     expect(emulator.current.requestCount('limitedToken')).toBe(2);
   });
 
   it('never retries wrong client credentials, even with retries configured', async () => {
     const tribe = client({ clientSecret: 'wrong-secret', maxRetries: 5, baseDelayMs: 1 });
-    expect(await watch.failure(tribe.getAccessToken())).toBeInstanceOf(TribeAuthError);
+    expect(await leaks.current.failure(tribe.getAccessToken())).toBeInstanceOf(TribeAuthError);
     expect(emulator.current.requestCount('limitedToken')).toBe(1);
   });
 
@@ -117,13 +112,13 @@ describe('rejected tokens', () => {
     const { network } = await tribe.sdk.network();
     expect(network.id).toBe(emulator.current.networkId);
     expect(emulator.current.requestCount('limitedToken')).toBe(2);
-    expect(watch.events.some((event) => event.type === 'token-refreshed' && event.reason === 'rejected')).toBe(true);
+    expect(leaks.current.events.some((event) => event.type === 'token-refreshed' && event.reason === 'rejected')).toBe(true);
   });
 
   it('gives TribeAuthError after exactly 2 mints when the fresh token is rejected too', async () => {
     emulator.current.revokeNextTokens(2);
     const tribe = client();
-    const error = await watch.failure(tribe.sdk.network());
+    const error = await leaks.current.failure(tribe.sdk.network());
     expect(error).toBeInstanceOf(TribeAuthError);
     expect(emulator.current.requestCount('limitedToken')).toBe(2);
     expect(emulator.current.requestCount('network')).toBe(2);

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { expect } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import type { TribeEvent } from '../../src/index.js';
 
@@ -39,4 +39,21 @@ export class LeakWatch {
       for (const secret of secrets) expect(text.includes(secret), `leaked into: ${text.slice(0, 200)}`).toBe(false);
     }
   }
+}
+
+/**
+ * Gives each test a fresh {@link LeakWatch} and checks it after the test; register it after
+ * `useEmulator()` so the check runs before the emulator forgets its request log.
+ */
+export function watchForLeaks(emulator: { readonly current: RunningEmulator }): { readonly current: LeakWatch } {
+  let watch = new LeakWatch();
+  afterEach(() => {
+    watch.assertNoLeaks(emulator.current);
+    watch = new LeakWatch();
+  });
+  return {
+    get current() {
+      return watch;
+    },
+  };
 }
