@@ -28,4 +28,5 @@ export {
 export type { TribeApiError, TribeErrorCode } from './errors.js';
 export type { TribeEvent, TribeEventListener } from './events.js';
 export * from '../generated/sdk.js';
+export { paginate, type Connection, type ConnectionOf, type NodeOf, type PageCursor, type PageOf, type PageVariables, type PaginateOptions, type PaginatedOperation, type Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';

@@ -1,6 +1,6 @@
 import { API_CODE, apiError, notFound } from '../api-error.js';
 import type { EmulatorContext } from '../context.js';
-import type { MemberRecord } from '../store.js';
+import type { EmulatorStore, MemberRecord } from '../store.js';
 import { roleOf, viewerOf } from '../viewer.js';
 
 interface LimitedTokenArgs {
@@ -52,10 +52,33 @@ async function limitedToken(_: unknown, args: LimitedTokenArgs, context: Emulato
   return { accessToken, gatewayUrl: context.gatewayUrl ?? null };
 }
 
+/** Which member each refresh token belongs to, per emulator; guests' refresh tokens are not kept. */
+const refreshTokens = new WeakMap<EmulatorStore, Map<string, string>>();
+
+function newRefreshToken(member: MemberRecord, context: EmulatorContext): string {
+  const refreshToken = crypto.randomUUID();
+  if (member === GUEST) return refreshToken;
+  let owners = refreshTokens.get(context.store);
+  if (!owners) refreshTokens.set(context.store, (owners = new Map()));
+  owners.set(refreshToken, member.id);
+  return refreshToken;
+}
+
+function memberToken(member: MemberRecord, context: EmulatorContext): Promise<string> {
+  const { network } = context.store.data;
+  return context.tokens.issue({
+    id: member.id,
+    networkId: network.id,
+    networkDomain: network.domain,
+    role: member.roleType,
+    roleType: member.roleType,
+  });
+}
+
 function authToken(accessToken: string, member: MemberRecord, context: EmulatorContext) {
   return {
     accessToken,
-    refreshToken: crypto.randomUUID(),
+    refreshToken: newRefreshToken(member, context),
     member,
     role: member === GUEST ? { ...roleOf({ roleType: 'member' }), id: 'RoleGuest', name: 'Guest', type: 'guest' } : roleOf(member),
     network: context.store.data.network,
@@ -63,11 +86,28 @@ function authToken(accessToken: string, member: MemberRecord, context: EmulatorC
   };
 }
 
-/** `tokens`: a guest token for the network, asked for by domain or ID, with no credentials. */
-async function tokens(_: unknown, args: { networkDomain?: string | null; networkId?: string | null }, context: EmulatorContext) {
+interface TokensArgs {
+  networkDomain?: string | null;
+  networkId?: string | null;
+  otp?: string | null;
+  refreshToken?: string | null;
+  ssoToken?: string | null;
+}
+
+/**
+ * `tokens`: with no credentials a guest token for the network, asked for by domain or ID; with a
+ * refresh token from `loginNetwork`, a new token for that member. One-time passwords and SSO are not emulated.
+ */
+async function tokens(_: unknown, args: TokensArgs, context: EmulatorContext) {
   const { network } = context.store.data;
   if (args.networkId !== network.id && args.networkDomain !== network.domain) {
     throw notFound('network', args.networkId ?? args.networkDomain);
+  }
+  if (args.otp || args.ssoToken) throw apiError(API_CODE.invalidParameter, 'the emulator does not support OTP or SSO logins');
+  if (args.refreshToken) {
+    const member = context.store.member(refreshTokens.get(context.store)?.get(args.refreshToken) ?? '');
+    if (!member) throw apiError(API_CODE.invalidToken, 'the refresh token is invalid', 401);
+    return authToken(await memberToken(member, context), member, context);
   }
   const token = await context.tokens.issue({
     id: GUEST.id,
@@ -87,15 +127,7 @@ async function loginNetwork(_: unknown, args: { input: { usernameOrEmail: string
     .people()
     .find((candidate) => candidate.username === usernameOrEmail || candidate.email === usernameOrEmail);
   if (!member || member.password !== password) throw apiError(API_CODE.parameterValidation, 'invalid username, email or password');
-  const { network } = context.store.data;
-  const token = await context.tokens.issue({
-    id: member.id,
-    networkId: network.id,
-    networkDomain: network.domain,
-    role: member.roleType,
-    roleType: member.roleType,
-  });
-  return authToken(token, member, context);
+  return authToken(await memberToken(member, context), member, context);
 }
 
 /** Root fields that mint or exchange tokens. */

@@ -22,7 +22,7 @@ function search(_: unknown, args: { input: { query: string } }, context: Emulato
 /** Tags and search. */
 export const discoveryResolvers = {
   Query: {
-    tags: (_: unknown, args: PageArgs & { spaceId?: string | null; query?: string | null }, context: EmulatorContext) => {
+    tags: (_: unknown, args: PageArgs & { spaceId?: string | null; query?: string | null; orderBy?: string | null }, context: EmulatorContext) => {
       memberViewerOf(context);
       const query = args.query?.toLowerCase();
       const used = args.spaceId
@@ -31,6 +31,8 @@ export const discoveryResolvers = {
       const list = context.store.data.tags.filter(
         (tag) => (!used || used.has(tag.id)) && (!query || tag.title.toLowerCase().includes(query)),
       );
+      // Tags keep creation order, which also stands for UPDATED_AT: the emulator never changes a tag.
+      if (args.orderBy === 'ID') list.sort((a, b) => a.id.localeCompare(b.id));
       return paginate(list, args);
     },
     search,

@@ -3,12 +3,14 @@ import type { EmulatorContext } from '../context.js';
 import { paginate, type PageArgs } from '../pagination.js';
 import type { MemberRecord } from '../store.js';
 import { canSee, memberViewerOf, roleOf, viewerOf } from '../viewer.js';
+import { filterMembers, type FilterByInput } from './list-filters.js';
 import { canSeePost, spaceMember } from './types.js';
 
 interface MembersArgs extends PageArgs {
   query?: string | null;
   roleIds?: string[] | null;
   status?: string[] | null;
+  filterBy?: FilterByInput[] | null;
   orderBy?: string | null;
 }
 
@@ -23,7 +25,7 @@ function findMember(context: EmulatorContext, id?: string | null, username?: str
 function members(_: unknown, args: MembersArgs, context: EmulatorContext) {
   memberViewerOf(context);
   const query = args.query?.toLowerCase();
-  const list = context.store.people().filter(
+  const list = filterMembers(context.store.people(), args.filterBy).filter(
     (member) =>
       (!query || `${member.name} ${member.username} ${member.email}`.toLowerCase().includes(query)) &&
       (!args.roleIds?.length || args.roleIds.includes(roleOf(member).id)) &&
@@ -36,17 +38,41 @@ function members(_: unknown, args: MembersArgs, context: EmulatorContext) {
   return paginate(list, args);
 }
 
-function memberPosts(_: unknown, args: PageArgs & { memberId: string }, context: EmulatorContext) {
+/** A member's top-level posts, or with `hasParent: true` their replies; newest first either way. */
+function memberPosts(_: unknown, args: PageArgs & { memberId: string; hasParent?: boolean | null }, context: EmulatorContext) {
+  memberViewerOf(context);
   findMember(context, args.memberId);
-  const posts = context.store.publishedPosts().filter((post) => post.ownerId === args.memberId && canSeePost(post, context));
+  const posts = context.store.data.posts
+    .filter(
+      (post) =>
+        post.ownerId === args.memberId &&
+        post.status === 'PUBLISHED' &&
+        (post.repliedToId !== null) === Boolean(args.hasParent) &&
+        canSeePost(post, context),
+    )
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
   return paginate(posts, args);
 }
 
-function memberSpaces(_: unknown, args: PageArgs & { memberId: string }, context: EmulatorContext) {
+interface MemberSpacesArgs extends PageArgs {
+  memberId: string;
+  collectionId?: string | null;
+  roleIds?: string[] | null;
+}
+
+function memberSpaces(_: unknown, args: MemberSpacesArgs, context: EmulatorContext) {
   const viewer = memberViewerOf(context);
   const member = findMember(context, args.memberId);
-  const spaces = context.store.data.spaces.filter((space) => space.memberIds.includes(member.id) && canSee(viewer, space));
-  return paginate(spaces.map((space) => spaceMember(member, space, space.id)), args);
+  const links = context.store.data.spaces
+    .filter(
+      (space) =>
+        space.memberIds.includes(member.id) &&
+        canSee(viewer, space) &&
+        (!args.collectionId || space.collectionId === args.collectionId),
+    )
+    .map((space) => spaceMember(member, space, space.id))
+    .filter((link) => !args.roleIds?.length || args.roleIds.includes(link.role.id));
+  return paginate(links, args);
 }
 
 function updateMember(_: unknown, args: { id?: string | null; input: Partial<Record<string, unknown>> }, context: EmulatorContext) {

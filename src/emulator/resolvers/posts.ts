@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { paginate, type PageArgs } from '../pagination.js';
 import type { PostRecord } from '../store.js';
 import { canSee, mayEdit, memberViewerOf } from '../viewer.js';
+import { filterPosts, type FilterByInput } from './list-filters.js';
 import { canSeePost } from './types.js';
 
 interface PostInput {
@@ -18,6 +19,7 @@ interface PostsArgs extends PageArgs {
   spaceIds?: string[] | null;
   postTypeIds?: string[] | null;
   orderBy?: string | null;
+  filterBy?: FilterByInput[] | null;
 }
 
 const SORTABLE = new Set(['createdAt', 'updatedAt', 'publishedAt', 'lastActivityAt']);
@@ -137,18 +139,22 @@ export const postResolvers = {
           (!args.spaceIds?.length || args.spaceIds.includes(post.spaceId)) &&
           (!args.postTypeIds?.length || args.postTypeIds.includes(post.postTypeId)),
       );
-      return paginate(sortPosts(list, args.orderBy, context), args);
+      return paginate(sortPosts(filterPosts(list, args.filterBy), args.orderBy, context), args);
     },
     feed: (_: unknown, args: PostsArgs & { onlyMemberSpaces?: boolean | null }, context: EmulatorContext) => {
       const viewer = memberViewerOf(context);
       const list = context.store.publishedPosts().filter((post) => {
         const space = context.store.space(post.spaceId);
-        return canSeePost(post, context) && (!args.onlyMemberSpaces || Boolean(space?.memberIds.includes(viewer.memberId)));
+        return (
+          canSeePost(post, context) &&
+          (!args.onlyMemberSpaces || Boolean(space?.memberIds.includes(viewer.memberId))) &&
+          (!args.postTypeIds?.length || args.postTypeIds.includes(post.postTypeId))
+        );
       });
-      return paginate(sortPosts(list, args.orderBy, context), args);
+      return paginate(sortPosts(filterPosts(list, args.filterBy), args.orderBy, context), args);
     },
-    replies: (_: unknown, args: PageArgs & { postId: string }, context: EmulatorContext) =>
-      paginate(context.store.repliesTo(visiblePost(context, args.postId).id), args),
+    replies: (_: unknown, args: PageArgs & { postId: string; orderBy?: string | null }, context: EmulatorContext) =>
+      paginate(sortPosts(context.store.repliesTo(visiblePost(context, args.postId).id), args.orderBy, context), args),
     postTypes: (_: unknown, args: PageArgs & { context?: string | null; query?: string | null }, context: EmulatorContext) => {
       memberViewerOf(context);
       const query = args.query?.toLowerCase();

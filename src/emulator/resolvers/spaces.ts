@@ -57,9 +57,13 @@ export const spaceResolvers = {
     spaces,
     spacesByIds: (_: unknown, args: { ids: string[] }, context: EmulatorContext) =>
       args.ids.map((id) => visibleSpace(context, context.store.space(id), id)),
-    spaceMembers: (_: unknown, args: PageArgs & { spaceId: string }, context: EmulatorContext) => {
+    spaceMembers: (_: unknown, args: PageArgs & { spaceId: string; roleIds?: string[] | null }, context: EmulatorContext) => {
       const found = visibleSpace(context, context.store.space(args.spaceId), args.spaceId);
-      return paginate(found.memberIds.map((id) => spaceMember(context.store.member(id), found, id)), args);
+      // memberIds keeps join order, which is both orders Tribe offers (CREATED_AT, UPDATED_AT) as nothing else changes a link.
+      const links = found.memberIds
+        .map((id) => spaceMember(context.store.member(id), found, id))
+        .filter((link) => !args.roleIds?.length || args.roleIds.includes(link.role.id));
+      return paginate(links, args);
     },
     collections: (_: unknown, args: { reverse?: boolean | null }, context: EmulatorContext) => {
       memberViewerOf(context);

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from '../context.js';
 import { paginate, type PageArgs } from '../pagination.js';
-import type { MemberRecord, PostRecord, SpaceRecord } from '../store.js';
+import type { CollectionRecord, MemberRecord, PostRecord, SpaceRecord } from '../store.js';
 import { canSee, roleOf, viewerOf } from '../viewer.js';
 
 /** A member's link to a space, as Tribe's `SpaceMember` type; `id` lets it be paginated. */
@@ -88,6 +88,16 @@ export const typeResolvers = {
       const ids = post?.reactions[detail.reaction] ?? [];
       return paginate(ids.map((id) => ({ id, participant: context.store.member(id) ?? null, reaction: detail })), args);
     },
+  },
+  PostType: {
+    // The store keeps no reaction settings per type; every seeded type uses emoji reactions.
+    primaryReactionType: () => 'EMOJI_BASE',
+  },
+  Collection: {
+    relativeUrl: (collection: CollectionRecord) => `/collection/${collection.slug}`,
+    updatedAt: (collection: CollectionRecord) => collection.createdAt,
+    spaces: (collection: CollectionRecord, args: PageArgs, context: EmulatorContext) =>
+      paginate(context.store.data.spaces.filter((space) => space.collectionId === collection.id && canSee(viewerOf(context), space)), args),
   },
   Network: {
     membersCount: (_: unknown, __: unknown, context: EmulatorContext) => context.store.people().length,

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDemoData } from '../src/emulator/index.js';
+import { TribeAbortError, TribeConfigError, createTribeClient, paginate, type TribeClient } from '../src/index.js';
+import { appOptions, useEmulator } from './support/emulator.js';
+
+const emulator = useEmulator({ data: createDemoData({ posts: 237 }) });
+let client: TribeClient | undefined;
+
+function bot(): TribeClient['sdk'] {
+  client ??= createTribeClient(appOptions(emulator.current));
+  return client.sdk;
+}
+
+afterEach(() => {
+  client?.close();
+  client = undefined;
+});
+
+/** The IDs of the published top-level posts, newest first, as the emulator orders `posts`. */
+function seededPostIds(spaceId?: string): string[] {
+  return emulator.current.store
+    .publishedPosts()
+    .filter((post) => spaceId === undefined || post.spaceId === spaceId)
+    .map((post) => post.id);
+}
+
+describe('paginate', () => {
+  it('yields all 237 seeded posts, each once, in exactly 5 posts requests of 50', async () => {
+    const ids: string[] = [];
+    for await (const post of paginate(bot().posts, { limit: 50 })) ids.push(post.id);
+    expect(ids).toHaveLength(237);
+    expect(new Set(ids).size).toBe(237);
+    expect(ids).toEqual(seededPostIds());
+    expect(emulator.current.requestCount('posts')).toBe(5);
+  });
+
+  it('follows the cursor across page boundaries without skipping or repeating, with the filters kept', async () => {
+    const spaceId = 'SpcShowTel';
+    const posts = await paginate(bot().posts, { limit: 7, spaceIds: [spaceId] }).collect();
+    expect(posts.map((post) => post.id)).toEqual(seededPostIds(spaceId));
+    expect(posts.every((post) => post.spaceId === spaceId)).toBe(true);
+    expect(emulator.current.requestCount('posts')).toBe(Math.ceil(seededPostIds(spaceId).length / 7));
+  });
+
+  it('works for other paginated operations, such as memberPosts', async () => {
+    const memberId = 'MbrGraceH2';
+    const posts = await paginate(bot().memberPosts, { memberId, limit: 9 }).collect();
+    const expected = emulator.current.store.publishedPosts().filter((post) => post.ownerId === memberId);
+    expect(posts.map((post) => post.id)).toEqual(expected.map((post) => post.id));
+    expect(emulator.current.requestCount('memberPosts')).toBe(Math.ceil(expected.length / 9));
+  });
+
+  it('ends after one request when the list is empty', async () => {
+    const paginator = paginate(bot().posts, { limit: 50, spaceIds: ['SpcCrewOnly'] });
+    expect(await paginator.collect()).toEqual([]);
+    const pages = [];
+    for await (const page of paginator.pages()) pages.push(page);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.nodes).toEqual([]);
+    expect(pages[0]!.totalCount).toBe(0);
+    expect(emulator.current.requestCount('posts')).toBe(2);
+  });
+
+  it('stops at maxItems and asks only for the nodes still wanted', async () => {
+    const posts = await paginate(bot().posts, { limit: 50 }, { maxItems: 60 }).collect();
+    expect(posts.map((post) => post.id)).toEqual(seededPostIds().slice(0, 60));
+    expect(emulator.current.requestCount('posts')).toBe(2);
+    const sizes: number[] = [];
+    for await (const page of paginate(bot().posts, { limit: 50 }, { maxItems: 60 }).pages()) sizes.push(page.nodes.length);
+    expect(sizes).toEqual([50, 10]);
+  });
+
+  it('sends nothing with maxItems 0', async () => {
+    expect(await paginate(bot().posts, { limit: 50 }, { maxItems: 0 }).collect()).toEqual([]);
+    expect(emulator.current.requestCount('posts')).toBe(0);
+  });
+
+  it('pages() yields whole pages with their cursor state and totalCount', async () => {
+    const pages = [];
+    for await (const page of paginate(bot().posts, { limit: 50 }).pages()) pages.push(page);
+    expect(pages.map((page) => page.nodes.length)).toEqual([50, 50, 50, 50, 37]);
+    expect(pages.map((page) => page.pageInfo.hasNextPage)).toEqual([true, true, true, true, false]);
+    expect(pages.every((page) => page.totalCount === 237)).toBe(true);
+    expect(pages.flatMap((page) => page.nodes.map((post) => post.id))).toEqual(seededPostIds());
+  });
+
+  it('collect() returns the same nodes as iterating, and each iteration starts from the first page', async () => {
+    const paginator = paginate(bot().posts, { limit: 100 });
+    const iterated: string[] = [];
+    for await (const post of paginator) iterated.push(post.id);
+    const collected = await paginator.collect();
+    expect(collected.map((post) => post.id)).toEqual(iterated);
+    expect(iterated).toHaveLength(237);
+    expect(emulator.current.requestCount('posts')).toBe(6);
+  });
+
+  it('stops with TribeAbortError when aborted between pages, and sends no further request', async () => {
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = async (): Promise<void> => {
+      for await (const post of paginate(bot().posts, { limit: 50 }, { signal: controller.signal })) {
+        seen.push(post.id);
+        if (seen.length === 50) controller.abort();
+      }
+    };
+    await expect(run()).rejects.toBeInstanceOf(TribeAbortError);
+    expect(seen).toHaveLength(50);
+    expect(emulator.current.requestCount('posts')).toBe(1);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(paginate(bot().posts, { limit: 50 }, { signal: controller.signal }).collect()).rejects.toBeInstanceOf(TribeAbortError);
+    expect(emulator.current.requestCount('posts')).toBe(0);
+  });
+
+  it('aborts a page request that is in flight', async () => {
+    await bot().network();
+    const fault = emulator.current.injectFault({ operation: 'posts', hang: true });
+    try {
+      const controller = new AbortController();
+      const pending = paginate(bot().posts, { limit: 50 }, { signal: controller.signal }).collect();
+      const settled = expect(pending).rejects.toBeInstanceOf(TribeAbortError);
+      await expect.poll(() => emulator.current.requestCount('posts')).toBe(1);
+      controller.abort();
+      await settled;
+    } finally {
+      fault.restore();
+    }
+  });
+
+  it('refuses a limit that could not advance', () => {
+    expect(() => paginate(bot().posts, { limit: 0 })).toThrow(TribeConfigError);
+    expect(() => paginate(bot().posts, { limit: 10 }, { maxItems: -1 })).toThrow(TribeConfigError);
+  });
+});
