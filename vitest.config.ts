@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // Run graphql-inspector through Vite like our own code, so both share one copy of graphql
+    // (otherwise it gets the CommonJS build and rejects our schemas as "from another realm").
+    server: { deps: { inline: ['@graphql-inspector/core'] } },
   },
 });

@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { SDK_VERSION } from '../constants.js';
 import { TribeError } from '../errors.js';
 import { demoCommand } from './demo-command.js';
 import { emulatorCommand } from './emulator-command.js';
-import { pullSchema } from './schema-pull.js';
+import { schemaPullCommand } from './schema-pull-command.js';
+import { schemaValidateCommand } from './validate-operations.js';
 
 const HELP = `Usage: tribe-sdk <command> [options]
 
@@ -11,7 +11,11 @@ Commands:
   demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
   emulator [--port N] [--data file.json] [--token-ttl seconds] [--gateway] [--schema file]
                                                   start the local Tribe API emulator; prints one JSON line
-  schema pull [--from <file|url>] [--out <file>]   write a sorted snapshot of the Tribe schema
+  schema pull [--from <file|url>] [--out <file>] [--operations <dir>] [--fail-on-breaking]
+                                                  write a sorted snapshot of the Tribe schema and report
+                                                  the changes and the operations they break
+  schema validate [--schema <file>] [--operations <dir>]
+                                                  check every operation against the snapshot (before codegen)
 
 Options:
   --help       show this help
@@ -22,14 +26,6 @@ Secrets come from the environment, never from arguments:
   TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL`;
 
 type Env = Record<string, string | undefined>;
-
-async function schemaPull(args: string[], env: Env): Promise<number> {
-  const { values } = parseArgs({ args, options: { from: { type: 'string' }, out: { type: 'string' } } });
-  const { previous, next } = await pullSchema({ from: values.from, out: values.out, env });
-  const verdict = previous === undefined ? 'written' : previous === next ? 'unchanged' : 'updated';
-  process.stderr.write(`schema ${verdict}: ${values.out ?? 'schema/tribe.graphql'}\n`);
-  return 0;
-}
 
 /** Runs the `tribe-sdk` command line and returns the exit code: 0 ok, 1 failure, 2 usage error. */
 export async function runCli(argv: string[], env: Env): Promise<number> {
@@ -45,7 +41,8 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
       process.stdout.write(`${SDK_VERSION}\n`);
       return 0;
     }
-    if (command === 'schema' && sub === 'pull') return await schemaPull(rest, env);
+    if (command === 'schema' && sub === 'pull') return await schemaPullCommand(rest, env);
+    if (command === 'schema' && sub === 'validate') return await schemaValidateCommand(rest);
     if (command === 'demo') return await demoCommand(env);
     if (command === 'emulator') return await emulatorCommand(args.slice(1));
     process.stderr.write(`tribe-sdk: unknown command "${args.join(' ')}"; see tribe-sdk --help\n`);

@@ -88,15 +88,20 @@ export interface PullSchemaOptions {
   out?: string;
   /** The environment to read credentials from. */
   env: Record<string, string | undefined>;
+  /** Decides, given the previous and the new snapshot, whether to write the new one (default: always). */
+  accept?: (previous: string | undefined, next: string) => boolean | Promise<boolean>;
 }
 
-/** Loads a schema, writes its sorted SDL, and returns the previous and the new text. */
-export async function pullSchema(options: PullSchemaOptions): Promise<{ previous: string | undefined; next: string }> {
+/** Loads a schema, writes its sorted SDL unless `accept` declines, and returns the previous and the new text. */
+export async function pullSchema(
+  options: PullSchemaOptions,
+): Promise<{ previous: string | undefined; next: string; written: boolean }> {
   const from = options.from ?? options.env.TRIBE_API_URL ?? DEFAULT_ENDPOINT;
   const out = options.out ?? DEFAULT_SCHEMA_PATH;
   const schema = await loadSchema(from, () => authFromEnvironment(options.env));
   const previous = await readFile(out, 'utf8').catch(() => undefined);
   const next = printSortedSchema(schema);
-  await writeFile(out, next);
-  return { previous, next };
+  const written = (await options.accept?.(previous, next)) ?? true;
+  if (written) await writeFile(out, next);
+  return { previous, next, written };
 }
