@@ -3,11 +3,13 @@ import { TribeError } from '../errors.js';
 import { demoCommand } from './demo-command.js';
 import { emulatorCommand } from './emulator-command.js';
 import { schemaPullCommand } from './schema-pull-command.js';
+import { tokenCommand } from './token-command.js';
 import { schemaValidateCommand } from './validate-operations.js';
 
 const HELP = `Usage: tribe-sdk <command> [options]
 
 Commands:
+  token [--network ID] [--member ID] [--json]    mint an app access token from TRIBE_CLIENT_ID/SECRET and print it
   demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
   emulator [--port N] [--data file.json] [--token-ttl seconds] [--gateway] [--schema file]
                                                   start the local Tribe API emulator; prints one JSON line
@@ -43,6 +45,7 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
     }
     if (command === 'schema' && sub === 'pull') return await schemaPullCommand(rest, env);
     if (command === 'schema' && sub === 'validate') return await schemaValidateCommand(rest);
+    if (command === 'token') return await tokenCommand(args.slice(1), env);
     if (command === 'demo') return await demoCommand(env);
     if (command === 'emulator') return await emulatorCommand(args.slice(1));
     process.stderr.write(`tribe-sdk: unknown command "${args.join(' ')}"; see tribe-sdk --help\n`);

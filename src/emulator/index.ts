@@ -73,7 +73,8 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-const DEFAULT_SCHEMA_URL = new URL('../../schema/tribe.graphql', import.meta.url);
+// The package's schema/ sits two levels above src/emulator/*.ts, three above the built dist/src/emulator/*.js.
+const DEFAULT_SCHEMA_URL = new URL(`${import.meta.url.endsWith('.ts') ? '../..' : '../../..'}/schema/tribe.graphql`, import.meta.url);
 
 async function loadData(data: EmulatorOptions['data']): Promise<EmulatorData> {
   if (data === undefined) return createDemoData();

@@ -1,0 +1,137 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useEmulator } from '../support/emulator.js';
+import { buildAndPack, expectSuccess, installIntoFreshProject, REPO, run } from './pack.js';
+import { BROWSER_ENTRY, CJS_CONSUMER, ESM_CONSUMER, TYPED_CONSUMER } from './sources.js';
+
+// The package as a user gets it: built, packed by npm, installed into an empty project.
+const emulator = useEmulator();
+let tarball = '';
+let project = '';
+
+beforeAll(async () => {
+  tarball = await buildAndPack();
+  project = await installIntoFreshProject(tarball);
+  await Promise.all([
+    writeFile(join(project, 'esm-consumer.mjs'), ESM_CONSUMER),
+    writeFile(join(project, 'cjs-consumer.cjs'), CJS_CONSUMER),
+    writeFile(join(project, 'typed-consumer.ts'), TYPED_CONSUMER),
+    writeFile(join(project, 'browser-entry.mjs'), BROWSER_ENTRY),
+  ]);
+}, 300_000);
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+  if (tarball) await rm(dirname(tarball), { recursive: true, force: true });
+});
+
+function emulatorEnv(): NodeJS.ProcessEnv {
+  const { clientId, clientSecret, networkId, url, memberIds } = emulator.current;
+  return {
+    PATH: process.env.PATH,
+    TRIBE_CLIENT_ID: clientId,
+    TRIBE_CLIENT_SECRET: clientSecret,
+    TRIBE_NETWORK_ID: networkId,
+    TRIBE_API_URL: url,
+    TRIBE_MEMBER_ID: memberIds[0],
+  };
+}
+
+// Steps run side by side; under that load a type check or attw can take well over the default 20 s.
+describe.concurrent('the packed package', { timeout: 120_000 }, () => {
+  it('holds only what a consumer needs', async () => {
+    const listed = expectSuccess('tar', await run('tar', ['-tzf', tarball], { cwd: REPO }));
+    const files = listed.stdout.trim().split('\n').map((line) => line.replace(/^package\//, ''));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/tribe-sdk.js', 'schema/tribe.graphql', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/index.js.map', 'dist/generated/sdk.js']));
+    const unexpected = files.filter((file) => !/^(dist\/(src|generated)\/.+\.(js|d\.ts|js\.map)|bin\/tribe-sdk\.js|schema\/(tribe\.graphql|README\.md)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
+    expect(unexpected).toEqual([]);
+  });
+
+  it('is importable from an ES module: the packaged emulator, a bot token and a query', async () => {
+    const finished = expectSuccess('node esm-consumer.mjs', await run(process.execPath, ['esm-consumer.mjs'], { cwd: project, env: { PATH: process.env.PATH } }));
+    const result = JSON.parse(finished.stdout) as Record<string, unknown>;
+    expect(result).toEqual({ networkId: expect.stringMatching(/\w/), spaces: 2, tribeError: 'function', document: 'Document', mints: 1 });
+  });
+
+  it('is require()-able from CommonJS: a member token, a query and a typed error', async () => {
+    const finished = expectSuccess('node cjs-consumer.cjs', await run(process.execPath, ['cjs-consumer.cjs'], { cwd: project, env: emulatorEnv() }));
+    expect(JSON.parse(finished.stdout)).toEqual({ memberId: emulator.current.memberIds[0], networkId: emulator.current.networkId, wrongSecret: 'TRIBE_AUTH' });
+    expect(emulator.current.requestCount('authMember')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('ships a tribe-sdk bin whose token the emulator accepts as a bearer', async () => {
+    const bin = join(project, 'node_modules', '.bin', 'tribe-sdk');
+    const finished = expectSuccess('tribe-sdk token', await run(bin, ['token'], { cwd: project, env: emulatorEnv() }));
+    const response = await fetch(emulator.current.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${finished.stdout.trim()}` },
+      body: JSON.stringify({ query: '{ network { id } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { network: { id: emulator.current.networkId } } });
+    const version = await run(bin, ['--version'], { cwd: project, env: { PATH: process.env.PATH } });
+    expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
+  });
+
+  it.each(['NodeNext', 'Bundler'])('type-checks a consumer under moduleResolution %s with operation-precise results', async (resolution) => {
+    const tsconfig = `tsconfig.${resolution}.json`;
+    await writeFile(
+      join(project, tsconfig),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM'],
+          module: resolution === 'NodeNext' ? 'NodeNext' : 'ESNext',
+          moduleResolution: resolution,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [join(REPO, 'node_modules', '@types')],
+        },
+        files: ['typed-consumer.ts'],
+      }),
+    );
+    const tsc = join(REPO, 'node_modules', '.bin', 'tsc');
+    const finished = await run(tsc, ['-p', tsconfig], { cwd: project });
+    expect(finished.stdout + finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
+  });
+
+  it('passes publint with warnings treated as errors', async () => {
+    const finished = await run(join(REPO, 'node_modules', '.bin', 'publint'), ['run', tarball, '--strict'], { cwd: REPO });
+    expect(finished.stdout).toContain('All good');
+    expect(finished.code).toBe(0);
+  });
+
+  it('passes arethetypeswrong for an ESM-only package', async () => {
+    // ESM-only: node10 and node16-from-CJS resolution are out of scope (Node >= 20.19 can require() it).
+    const finished = await run(join(REPO, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], { cwd: REPO });
+    const report = JSON.parse(finished.stdout) as { analysis: { problems: unknown[] } };
+    const ignored = new Set(['node10', 'node16-cjs']);
+    const problems = (report.analysis.problems as Array<{ resolutionKind?: string }>).filter((problem) => !ignored.has(problem.resolutionKind ?? ''));
+    expect(problems).toEqual([]);
+    expect(finished.code).toBe(0);
+  });
+
+  it('bundles "." for the browser without Node built-ins, the emulator or its server libraries', async () => {
+    const result = await build({
+      absWorkingDir: project,
+      entryPoints: ['browser-entry.mjs'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs).toContain('node_modules/tribe-sdk/dist/src/index.js');
+    expect(inputs.some((input) => input.includes('node_modules/graphql-request/'))).toBe(true);
+    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+    expect(inputs.filter((input) => builtins.has(input) || input.startsWith('node:'))).toEqual([]);
+    expect(inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/undici\/|\/emulator\//.test(input))).toEqual([]);
+  });
+});
