@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { EmulatorContext } from './context.js';
 import type { FaultInjector, FaultRule } from './faults.js';
-import { operationNameOf, type RequestLog } from './request-log.js';
+import { operationNameOf, variablesOf, type RequestLog } from './request-log.js';
 
 /** Paths that serve the API: the documented one, and the one handed out as `gatewayUrl`. */
 export const API_PATHS = new Set(['/graphql', '/gateway']);
@@ -69,8 +69,16 @@ export async function startHttpServer(options: {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? options.host}`);
     const body = await readBody(request);
     const text = body.toString('utf8');
-    const operationName = request.method === 'POST' ? operationNameOf(text) : undefined;
-    log.add({ operationName, path: url.pathname, method: request.method ?? 'GET', authorization: request.headers.authorization });
+    const isPost = request.method === 'POST';
+    const operationName = isPost ? operationNameOf(text) : undefined;
+    log.add({
+      operationName,
+      url: request.url ?? '/',
+      path: url.pathname,
+      method: request.method ?? 'GET',
+      authorization: request.headers.authorization,
+      variables: isPost ? variablesOf(text) : undefined,
+    });
     if (!API_PATHS.has(url.pathname)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the API is at /graphql');
       return;

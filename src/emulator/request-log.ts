@@ -4,10 +4,24 @@ import { rootFieldNames } from './auth-gate.js';
 /** One request as the emulator received it. */
 export interface RequestRecord {
   operationName: string | undefined;
+  /** The request target as sent (path and query), to show what the URL carried. */
+  url: string;
   path: string;
   method: string;
   /** The Authorization header exactly as received, for tests that check it. */
   authorization: string | undefined;
+  /** The GraphQL variables of a POST, to check what a client sent (e.g. no `impersonateMemberId` for a bot). */
+  variables: Record<string, unknown> | undefined;
+}
+
+/** The `variables` object of a GraphQL request body, if it has one. */
+export function variablesOf(body: string): Record<string, unknown> | undefined {
+  try {
+    const { variables } = JSON.parse(body) as { variables?: unknown };
+    return typeof variables === 'object' && variables !== null && !Array.isArray(variables) ? (variables as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Names the operation of a GraphQL request body: its `operationName`, the operation's name, or its first root field. */

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeJwt } from 'jose';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createDemoData } from '../../src/emulator/index.js';
+import { basicHeader, LIMITED_TOKEN_QUERY, postGraphQL } from './raw-graphql.js';
+
+const repo = new URL('../../', import.meta.url).pathname;
+const NETWORK_QUERY = '{ network { id name } }';
+
+interface EmulatorLine {
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  networkId: string;
+  memberIds: string[];
+  uninstalledNetworkId: string;
+}
+
+interface Spawned {
+  child: ChildProcessWithoutNullStreams;
+  line: EmulatorLine;
+  /** Stops the child with SIGTERM and resolves with its exit code and everything it wrote. */
+  stop(): Promise<{ code: number | null; stdout: string; stderr: string }>;
+}
+
+const running: Spawned[] = [];
+
+/** Starts `tribe-sdk emulator` as a child process and reads the JSON line it prints. */
+function spawnEmulator(args: string[]): Promise<Spawned> {
+  const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', '0', ...args], { cwd: repo, env: { PATH: process.env.PATH } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const onData = (): void => {
+      const end = stdout.indexOf('\n');
+      if (end < 0) return;
+      child.stdout.off('data', onData);
+      const spawned: Spawned = {
+        child,
+        line: JSON.parse(stdout.slice(0, end)) as EmulatorLine,
+        stop: async () => {
+          if (child.exitCode === null) child.kill('SIGTERM');
+          return { code: await exited, stdout, stderr };
+        },
+      };
+      running.push(spawned);
+      resolve(spawned);
+    };
+    child.stdout.on('data', onData);
+    void exited.then((code) => reject(new Error(`the emulator exited (${code}) before printing its line: ${stderr}`)));
+  });
+}
+
+function mint(line: EmulatorLine, options: { secret?: string; networkId?: string; url?: string } = {}) {
+  return postGraphQL(options.url ?? line.url, LIMITED_TOKEN_QUERY, {
+    variables: { networkId: options.networkId ?? line.networkId },
+    authorization: basicHeader(line.clientId, options.secret ?? line.clientSecret),
+  });
+}
+
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((spawned) => spawned.stop()));
+});
+
+describe('tribe-sdk emulator (child process)', () => {
+  it('prints exactly one JSON line, then serves the Basic-then-Bearer protocol to plain HTTP clients', { timeout: 60_000 }, async () => {
+    const emulator = await spawnEmulator([]);
+    const { line } = emulator;
+    expect(Object.keys(line).sort()).toEqual(['clientId', 'clientSecret', 'memberIds', 'networkId', 'uninstalledNetworkId', 'url']);
+    expect(line.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    expect(line.memberIds.length).toBeGreaterThan(1);
+
+    const minted = await mint(line);
+    expect(minted.status).toBe(200);
+    const token = minted.body.data?.limitedToken.accessToken as string;
+    const network = await postGraphQL(line.url, NETWORK_QUERY, { authorization: `Bearer ${token}` });
+    expect(network.status).toBe(200);
+    expect(network.body.data?.network.id).toBe(line.networkId);
+
+    const wrongSecret = await mint(line, { secret: 'wrong' });
+    expect([wrongSecret.status, wrongSecret.body.errors?.[0]?.code]).toEqual([401, '108']);
+    const uninstalled = await mint(line, { networkId: line.uninstalledNetworkId });
+    expect([uninstalled.status, uninstalled.body.errors?.[0]?.code]).toEqual([403, '102']);
+    const noToken = await postGraphQL(line.url, NETWORK_QUERY);
+    expect([noToken.status, noToken.body.errors?.[0]?.code]).toEqual([401, '108']);
+
+    const { code, stdout, stderr } = await emulator.stop();
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${JSON.stringify(line)}\n`);
+    expect(stderr).toContain(line.url);
+  });
+
+  it('--token-ttl sets the lifetime; an expired token gets 401 / 108', { timeout: 60_000 }, async () => {
+    const { line } = await spawnEmulator(['--token-ttl', '2']);
+    const token = (await mint(line)).body.data?.limitedToken.accessToken as string;
+    const { iat, exp } = decodeJwt(token);
+    expect(exp! - iat!).toBe(2);
+    expect((await postGraphQL(line.url, NETWORK_QUERY, { authorization: `Bearer ${token}` })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, exp! * 1000 - Date.now()) + 100));
+    const expired = await postGraphQL(line.url, NETWORK_QUERY, { authorization: `Bearer ${token}` });
+    expect(expired.status).toBe(401);
+    expect(expired.body.errors?.[0]).toMatchObject({ code: '108', message: expect.stringMatching(/expired/) });
+  });
+
+  describe('--data and --gateway', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tribe-sdk-cli-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('serves the data file and hands out a gatewayUrl that works', { timeout: 60_000 }, async () => {
+      const data = createDemoData({ posts: 3 });
+      data.apps[0] = { ...data.apps[0]!, clientId: 'file-client', clientSecret: 'file-secret-éß' };
+      const file = join(dir, 'data.json');
+      writeFileSync(file, JSON.stringify(data));
+      const { line } = await spawnEmulator(['--data', file, '--gateway']);
+      expect(line).toMatchObject({ clientId: 'file-client', clientSecret: 'file-secret-éß' });
+      const minted = await mint(line);
+      const { accessToken, gatewayUrl } = minted.body.data?.limitedToken as { accessToken: string; gatewayUrl: string };
+      expect(gatewayUrl).toBe(line.url.replace(/\/graphql$/, '/gateway'));
+      const posts = await postGraphQL(gatewayUrl, '{ posts(limit: 10) { totalCount } }', { authorization: `Bearer ${accessToken}` });
+      expect(posts.body.data?.posts.totalCount).toBe(3);
+    });
+  });
+
+  it('refuses a bad --port with exit code 1 and prints nothing on stdout', { timeout: 60_000 }, async () => {
+    const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', 'eighty'], { cwd: repo, env: { PATH: process.env.PATH } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/--port/);
+  });
+});

@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { demoCommand } from '../../src/cli/demo-command.js';
+
+const run = promisify(execFile);
+const repo = new URL('../../', import.meta.url).pathname;
+const FULL_JWT = /eyJ[\w-]+\.[\w-]+\.[\w-]+/;
+const DEMO_BASIC = Buffer.from('demo-client-id:demo-client-secret').toString('base64');
+
+/** Checks the walk-through the issue asks for, and that it shows no secret. */
+function expectWalkThrough(output: string): void {
+  const lines = output.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^tribe-sdk demo against the built-in emulator at http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+  const steps = lines.filter((line) => /^\d\. /.test(line)).map((line) => Number(line[0]));
+  expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expect(output).toMatch(/^1\. Minted a bot token with HTTP Basic auth: eyJ[\w-]{3}…\[redacted, \d+ chars\]$/m);
+  expect(output).toMatch(/^3\. Spaces \(3\): General, Show and Tell, Crew Room$/m);
+  expect(output).toMatch(/^4\. Acting as Linus Torvalds, created post \S+ "Hello from tribe-sdk" in General$/m);
+  expect(output).toMatch(/^5\. The bot reacted: like x1$/m);
+  expect(output).toMatch(/^ {3}page 1: Hello from tribe-sdk \|/m);
+  expect(output).toMatch(/^ {3}13 posts in 3 pages$/m);
+  expect(output).toMatch(/TribeForbiddenError \[TRIBE_FORBIDDEN\]: .*must be published and installed on network NetOther002/);
+  expect(output).not.toMatch(FULL_JWT);
+  expect(output).not.toContain('demo-client-secret');
+  expect(output).not.toContain(DEMO_BASIC);
+}
+
+describe('npm start (the demo)', () => {
+  it('walks through mint, spaces, impersonation, a reaction, paging and Forbidden, with the token redacted', async () => {
+    const lines: string[] = [];
+    const code = await demoCommand({}, (line) => lines.push(line));
+    expect(code).toBe(0);
+    expectWalkThrough(`${lines.join('\n')}\n`);
+  });
+
+  it('runs as `node bin/tribe-sdk.js demo`, exits 0 and prints only the walk-through on stdout', { timeout: 60_000 }, async () => {
+    const { stdout } = await run(process.execPath, ['bin/tribe-sdk.js', 'demo'], { cwd: repo, env: { PATH: process.env.PATH }, timeout: 30_000 });
+    expectWalkThrough(stdout);
+  });
+});
