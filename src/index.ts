@@ -25,8 +25,8 @@ export {
   TribeRateLimitError,
   TribeTimeoutError,
 } from './errors.js';
-export type { TribeApiError, TribeErrorCode } from './errors.js';
-export type { TribeEvent, TribeEventListener } from './events.js';
+export type { TribeApiError, TribeErrorCode, TribeErrorDetails } from './errors.js';
+export type { TribeEvent, TribeEventListener, TribeRequestEvent, TribeResponseEvent, TribeRetryEvent, TribeTokenEvent } from './events.js';
 export * from '../generated/sdk.js';
 export { paginate, type Connection, type ConnectionOf, type NodeOf, type PageCursor, type PageOf, type PageVariables, type PaginateOptions, type PaginatedOperation, type Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';

@@ -10,8 +10,11 @@ export interface CachedToken extends AccessToken {
  * share tokens through Redis or the like. `ttlMs` is how long the entry is worth keeping, when known.
  */
 export interface TokenCache {
+  /** Returns the token stored under `key`, or undefined when there is none. */
   get(key: string): CachedToken | undefined | Promise<CachedToken | undefined>;
+  /** Stores `token` under `key`; `ttlMs`, when known, is how long the entry is worth keeping. */
   set(key: string, token: CachedToken, ttlMs: number | undefined): void | Promise<void>;
+  /** Forgets the token under `key`. */
   delete(key: string): void | Promise<void>;
 }
 

@@ -38,6 +38,7 @@ export interface EmulatorOptions {
 
 /** Restores what an injection changed. */
 export interface Restorable {
+  /** Undoes the change. */
   restore(): void;
 }
 
