@@ -108,6 +108,22 @@ describe('paginate', () => {
     expect(emulator.current.requestCount('posts')).toBe(1);
   });
 
+  it('checks the signal itself between pages, even for an operation that ignores it', async () => {
+    const sdk = bot();
+    const ignoresSignal = (variables: Parameters<typeof sdk.posts>[0]) => sdk.posts(variables);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const run = async (): Promise<void> => {
+      for await (const post of paginate(ignoresSignal, { limit: 50 }, { signal: controller.signal })) {
+        seen.push(post.id);
+        if (seen.length === 20) controller.abort();
+      }
+    };
+    await expect(run()).rejects.toBeInstanceOf(TribeAbortError);
+    expect(seen).toHaveLength(20);
+    expect(emulator.current.requestCount('posts')).toBe(1);
+  });
+
   it('sends nothing when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
