@@ -2,22 +2,20 @@ import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { createTribeClient, type TribeClient } from '../client.js';
 import { mintAccessToken } from '../auth/mint-access-token.js';
 import { TribeError } from '../errors.js';
+import { paginate } from '../pagination.js';
 import { redactToken } from '../redact.js';
 
 type Env = Record<string, string | undefined>;
 type Print = (line: string) => void;
 
 async function pageThroughPosts(client: TribeClient, print: Print): Promise<void> {
-  let after: string | undefined;
   let page = 0;
   let seen = 0;
-  do {
-    const { posts } = await client.sdk.posts({ limit: 5, after });
+  for await (const posts of paginate(client.sdk.posts, { limit: 5 }).pages()) {
     page += 1;
-    seen += posts.nodes?.length ?? 0;
-    print(`   page ${page}: ${posts.nodes?.map((post) => post.title ?? post.id).join(' | ')}`);
-    after = posts.pageInfo.hasNextPage ? (posts.pageInfo.endCursor ?? undefined) : undefined;
-  } while (after);
+    seen += posts.nodes.length;
+    print(`   page ${page}: ${posts.nodes.map((post) => post.title ?? post.id).join(' | ')}`);
+  }
   print(`   ${seen} posts in ${page} pages`);
 }
 
