@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// In your project this file needs no aliases: "tribe-sdk" resolves to the installed package.
+// Inside this repository they point the example at the SDK's source.
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: source('.'),
+  resolve: {
+    alias: [
+      { find: /^tribe-sdk$/, replacement: source('../../src/index.ts') },
+      { find: /^tribe-sdk\/emulator$/, replacement: source('../../src/emulator/index.ts') },
+    ],
+  },
+  test: {
+    include: ['*.test.ts'],
+  },
+});

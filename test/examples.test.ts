@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createDemoData } from '../src/emulator/index.js';
+import { useEmulator } from './support/emulator.js';
+
+// Runs every program in examples/ as a user would (through tsx, TRIBE_* in the environment), against the emulator.
+const emulator = useEmulator({ data: createDemoData({ posts: 45 }) });
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const BIN = (name: string) => `${REPO}node_modules/.bin/${name}`;
+
+interface Finished {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function spawn(file: string, args: string[], env: Record<string, string>, cwd = REPO): Promise<Finished> {
+  return new Promise((resolve) => {
+    execFile(file, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, stdout, stderr });
+    });
+  });
+}
+
+function appEnv(): Record<string, string> {
+  const { clientId, clientSecret, networkId, url } = emulator.current;
+  return { TRIBE_CLIENT_ID: clientId, TRIBE_CLIENT_SECRET: clientSecret, TRIBE_NETWORK_ID: networkId, TRIBE_API_URL: url };
+}
+
+async function runExample(path: string, env: Record<string, string> = appEnv()): Promise<Finished> {
+  const finished = await spawn(BIN('tsx'), ['--tsconfig', 'examples/tsconfig.json', `examples/${path}`], env);
+  if (finished.code !== 0 && env.TRIBE_CLIENT_SECRET) throw new Error(`${path} exited ${finished.code}: ${finished.stderr}`);
+  return finished;
+}
+
+describe('examples', { timeout: 60_000 }, () => {
+  it('bot-token.ts lists the network and its spaces, and never prints the token', async () => {
+    const { stdout } = await runExample('bot-token.ts');
+    const { network, spaces } = emulator.current.store.data;
+    expect(stdout).toContain(`network: ${network.name} (${network.id})`);
+    for (const space of spaces.slice(0, 5)) expect(stdout).toContain(`space: ${space.name}\n`);
+    const bearers = emulator.current.requests.map((request) => request.authorization?.replace(/^Bearer /, '')).filter((token) => token && !token.startsWith('Basic'));
+    expect(bearers.length).toBeGreaterThan(0);
+    for (const token of bearers) expect(stdout).not.toContain(token!);
+  });
+
+  it('bot-token.ts explains itself and exits 2 without credentials', async () => {
+    const finished = await runExample('bot-token.ts', {});
+    expect(finished.code).toBe(2);
+    expect(finished.stderr).toContain('Set TRIBE_CLIENT_ID');
+    expect(emulator.current.requestCount()).toBe(0);
+  });
+
+  it('impersonation.ts creates a post owned by the member', async () => {
+    const memberId = emulator.current.memberIds[1]!;
+    const { stdout } = await runExample('impersonation.ts', { ...appEnv(), TRIBE_MEMBER_ID: memberId });
+    const postId = /created post (\S+)/.exec(stdout)?.[1];
+    const post = emulator.current.store.data.posts.find((candidate) => candidate.id === postId);
+    expect(post).toMatchObject({ ownerId: memberId, title: 'Posted by an app, as a member' });
+    expect(stdout).toContain(`(${memberId})`);
+  });
+
+  it('pagination.ts counts every published post, fetching pages of 20', async () => {
+    const published = emulator.current.store.publishedPosts().length;
+    const { stdout } = await runExample('pagination.ts');
+    expect(stdout).toContain(`posts: ${published}\n`);
+    expect(emulator.current.requestCount('posts')).toBe(Math.ceil(published / 20));
+    expect(stdout).toContain(`spaces page: ${emulator.current.store.data.spaces.length} of `);
+  });
+
+  it('custom-operation: the committed generated.ts is fresh, and main.ts runs the custom operation', async () => {
+    const check = await spawn(BIN('graphql-codegen'), ['--config', 'codegen.ts', '--check'], {}, `${REPO}examples/custom-operation`);
+    expect(check.code, check.stdout + check.stderr).toBe(0);
+    const { stdout } = await runExample('custom-operation/main.ts');
+    const { network, spaces } = emulator.current.store.data;
+    expect(stdout).toContain(`network: ${network.name}, `);
+    expect(stdout).toContain(`${spaces.length} spaces`);
+    expect(emulator.current.requestCount('networkOverview')).toBe(1);
+  });
+
+  it('emulator-vitest: the example suite passes under vitest', async () => {
+    const finished = await spawn(BIN('vitest'), ['run', '--config', 'examples/emulator-vitest/vitest.config.ts', '--reporter=json'], {});
+    expect(finished.code, finished.stdout + finished.stderr).toBe(0);
+    const report = JSON.parse(finished.stdout) as { numPassedTests: number; numFailedTests: number };
+    expect(report).toMatchObject({ numPassedTests: 3, numFailedTests: 0 });
+  });
+
+  it('every example type-checks', async () => {
+    const finished = await spawn(BIN('tsc'), ['-p', 'examples/tsconfig.json', '--noEmit'], {});
+    expect(finished.stdout + finished.stderr).toBe('');
+    expect(finished.code).toBe(0);
+  });
+});
