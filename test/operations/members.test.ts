@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTribeClient, type CreatePostInput, type TribeClient, TribeForbiddenError, TribeNotFoundError } from '../../src/index.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
+import { sdkWithAuthorization, sdkWithToken } from './raw-sdk.js';
 
 const emulator = useEmulator();
 let client: TribeClient | undefined;
@@ -73,5 +74,17 @@ describe('member operations', () => {
     await expect(linus.updateMember({ id: 'MbrGraceH2', input: { tagline: 'hacked' } })).rejects.toBeInstanceOf(TribeForbiddenError);
     await tribe().sdk.updateMember({ id: 'MbrGraceH2', input: { locale: 'de-DE' } });
     expect((await tribe().sdk.member({ id: 'MbrGraceH2' })).member.locale).toBe('de-DE');
+  });
+
+  it('updateMember changes email and password: loginNetwork then takes the new ones only', async () => {
+    const margaret = tribe().impersonate('MbrMargaH4');
+    await expect(margaret.updateMember({ input: { currentPassword: 'wrong', newPassword: 'apollo-11' } })).rejects.toThrow(/currentPassword/);
+    await expect(margaret.updateMember({ input: { email: 'ada@acme.example' } })).rejects.toThrow(/taken/);
+    await margaret.updateMember({ input: { email: 'mh@acme.example', currentPassword: 'demo-password', newPassword: 'apollo-11' } });
+    const { tokens } = await sdkWithAuthorization(emulator.current).tokens({ networkId: emulator.current.networkId });
+    const guest = sdkWithToken(emulator.current, tokens.accessToken);
+    await expect(guest.loginNetwork({ input: { usernameOrEmail: 'margaret', password: 'demo-password' } })).rejects.toThrow(/invalid/);
+    const { loginNetwork } = await guest.loginNetwork({ input: { usernameOrEmail: 'mh@acme.example', password: 'apollo-11' } });
+    expect(loginNetwork.member.id).toBe('MbrMargaH4');
   });
 });

@@ -75,19 +75,41 @@ function memberSpaces(_: unknown, args: MemberSpacesArgs, context: EmulatorConte
   return paginate(links, args);
 }
 
-function updateMember(_: unknown, args: { id?: string | null; input: Partial<Record<string, unknown>> }, context: EmulatorContext) {
+interface UpdateMemberInput {
+  name?: string | null;
+  tagline?: string | null;
+  username?: string | null;
+  email?: string | null;
+  locale?: string | null;
+  currentPassword?: string | null;
+  newPassword?: string | null;
+}
+
+/** Refuses a username or email another member already has. */
+function checkUnique(context: EmulatorContext, member: MemberRecord, key: 'username' | 'email', value: string | null | undefined): void {
+  if (value && context.store.data.members.some((other) => other[key] === value && other.id !== member.id)) {
+    throw apiError(API_CODE.invalidParameter, `${key} ${value} is taken`);
+  }
+}
+
+/** Changes the profile fields the emulator stores; a new password needs the current one unless an admin sets it. */
+function updateMember(_: unknown, args: { id?: string | null; input: UpdateMemberInput }, context: EmulatorContext) {
   const viewer = memberViewerOf(context);
   const member = findMember(context, args.id ?? viewer.memberId);
   if (!viewer.isAdmin && member.id !== viewer.memberId) throw forbidden('members may update only their own profile');
-  const { name, tagline, username, locale } = args.input as { name?: string; tagline?: string; username?: string; locale?: string };
-  if (username !== undefined && context.store.people().some((other) => other.username === username && other.id !== member.id)) {
-    throw apiError(API_CODE.invalidParameter, `username ${username} is taken`);
+  const { name, tagline, username, email, locale, currentPassword, newPassword } = args.input;
+  checkUnique(context, member, 'username', username);
+  checkUnique(context, member, 'email', email);
+  if (newPassword && !viewer.isAdmin && currentPassword !== member.password) {
+    throw apiError(API_CODE.parameterValidation, 'currentPassword is wrong');
   }
   Object.assign(member, {
-    ...(name === undefined ? {} : { name }),
+    ...(name == null ? {} : { name }),
     ...(tagline === undefined ? {} : { tagline }),
-    ...(username === undefined ? {} : { username }),
-    ...(locale === undefined ? {} : { locale }),
+    ...(username == null ? {} : { username }),
+    ...(email == null ? {} : { email }),
+    ...(locale == null ? {} : { locale }),
+    ...(newPassword ? { password: newPassword } : {}),
     updatedAt: new Date().toISOString(),
   });
   return member;
