@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_OPERATIONS_DIR, readOperationFiles } from './operation-files.js';
+import { DEFAULT_OPERATIONS_DIR, readOperationFiles, type OperationFile } from './operation-files.js';
 import { DEFAULT_SCHEMA_PATH, pullSchema } from './schema-pull.js';
 import { formatSchemaReport, reportSchemaChanges } from './schema-report.js';
+
+/** The operation files under `dir`, or none when there is no such directory (a project without operations). */
+async function operationFilesIfAny(dir: string): Promise<OperationFile[]> {
+  try {
+    return await readOperationFiles(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
 
 /**
  * `tribe-sdk schema pull`: writes the snapshot and prints what changed since the previous one, with
@@ -26,7 +36,7 @@ export async function schemaPullCommand(args: string[], env: Record<string, stri
     env,
     accept: async (before, after) => {
       if (before === undefined || before === after) return true;
-      const report = await reportSchemaChanges(before, after, await readOperationFiles(values.operations ?? DEFAULT_OPERATIONS_DIR));
+      const report = await reportSchemaChanges(before, after, await operationFilesIfAny(values.operations ?? DEFAULT_OPERATIONS_DIR));
       process.stdout.write(formatSchemaReport(report));
       breaking = report.counts.breaking;
       return !(values['fail-on-breaking'] && breaking > 0);
