@@ -134,4 +134,20 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
     expect(inputs.filter((input) => builtins.has(input) || input.startsWith('node:'))).toEqual([]);
     expect(inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/undici\/|\/emulator\//.test(input))).toEqual([]);
   });
+
+  it('loads neither the emulator nor its server libraries for "." on Node either', async () => {
+    const result = await build({
+      absWorkingDir: project,
+      entryPoints: ['browser-entry.mjs'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.some((input) => input.startsWith('node_modules/tribe-sdk/dist/src/'))).toBe(true);
+    expect(inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/emulator\/|graphql-inspector/.test(input))).toEqual([]);
+  });
 });
