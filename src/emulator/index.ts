@@ -13,7 +13,17 @@ import { TokenAuthority } from './tokens.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
 export type { RequestRecord } from './request-log.js';
-export type { EmulatorData } from './store.js';
+export type {
+  AppRecord,
+  CollectionRecord,
+  EmulatorData,
+  MemberRecord,
+  NetworkRecord,
+  PostRecord,
+  PostTypeRecord,
+  SpaceRecord,
+  TagRecord,
+} from './store.js';
 export { EmulatorStore } from './store.js';
 export { createDemoData, type DemoDataOptions } from './seed.js';
 
