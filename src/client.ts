@@ -1,4 +1,4 @@
-import { GraphQLClient } from 'graphql-request';
+import type { GraphQLClient } from 'graphql-request';
 import { getSdk as getGeneratedSdk, type SdkFunctionWrapper } from '../generated/sdk.js';
 import type { AccessToken } from './auth/access-token.js';
 import { mintWithContext } from './auth/mint-access-token.js';
@@ -11,7 +11,9 @@ import { resolveAuthOptions, type TribeAuthOptions } from './options.js';
 import { createAuthorizedWrapper } from './transport/authorized-wrapper.js';
 import { acceptGatewayUrl } from './transport/gateway-url.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy.js';
-import { createTransportFetch } from './transport/transport-fetch.js';
+import { createFastGraphQLClient } from './transport/fast-graphql-client.js';
+import { createFetchExchange } from './transport/fetch-exchange.js';
+import type { HttpExchange } from './transport/http-exchange.js';
 
 /** The shape of a `getSdk` that codegen's typescript-graphql-request plugin emits. */
 export type GetSdk<TSdk> = (client: GraphQLClient, withWrapper: SdkFunctionWrapper) => TSdk;
@@ -88,6 +90,11 @@ function checkCallOptions(options: TribeCallOptions): void {
 
 /** Creates a client; nothing is sent until the first call or {@link TribeClient.getAccessToken}. */
 export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<TSdk> {
+  return createTribeClientWith(options, createFetchExchange);
+}
+
+/** {@link createTribeClient} with the exchange used when `options.fetch` is not given; each package entry picks its own. */
+export function createTribeClientWith<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>, defaultExchange: () => HttpExchange): TribeClient<TSdk> {
   const auth = resolveAuthOptions(options);
   checkCallOptions(options);
   const now = options.now ?? Date.now;
@@ -98,7 +105,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   let gateway: string | undefined;
   let closed = false;
 
-  const mintFetch = createTransportFetch({ fetch: options.fetch, timeoutMs: baseTimeout });
+  const exchange = options.fetch ? createFetchExchange(options.fetch) : defaultExchange();
   const tokens = new TokenManager({
     cache: options.tokenCache ?? ownCache!,
     keyPrefix: `${auth.endpoint}|${auth.clientId}|${auth.networkId}`,
@@ -107,7 +114,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
     now,
     onEvent: options.onEvent,
     mint: async (memberId) => {
-      const token = await mintWithContext({ ...auth, memberId }, { fetch: mintFetch, policy: basePolicy, now, onEvent: options.onEvent }, undefined);
+      const token = await mintWithContext({ ...auth, memberId }, { exchange, timeoutMs: baseTimeout, policy: basePolicy, now, onEvent: options.onEvent }, undefined);
       gateway = acceptGatewayUrl(token.gatewayUrl, auth.endpoint) ?? gateway;
       return token;
     },
@@ -115,12 +122,12 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
 
   const build = (call: TribeCallOptions, memberId: string | undefined): TSdk => {
     checkCallOptions(call);
-    const fetch = createTransportFetch({
-      fetch: options.fetch,
+    const client = createFastGraphQLClient({
+      exchange,
+      url: () => gateway ?? auth.endpoint,
       timeoutMs: call.timeoutMs ?? baseTimeout,
-      route: (url) => gateway ?? url,
+      signal: call.signal,
     });
-    const client = new GraphQLClient(auth.endpoint, { fetch, ...(call.signal ? { signal: call.signal } : {}) });
     const wrapper = createAuthorizedWrapper({
       tokens,
       memberId,
@@ -164,8 +171,16 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
 
 /** Mints a token with the app's credentials and returns the typed SDK that sends it as a bearer. */
 export async function createTribeSdk<TSdk = TribeSdk>(options: TribeClientOptions<TSdk> & { memberId?: string; signal?: AbortSignal }): Promise<TSdk> {
+  return createTribeSdkWith(options, createFetchExchange);
+}
+
+/** {@link createTribeSdk} with the exchange used when `options.fetch` is not given. */
+export async function createTribeSdkWith<TSdk = TribeSdk>(
+  options: TribeClientOptions<TSdk> & { memberId?: string; signal?: AbortSignal },
+  defaultExchange: () => HttpExchange,
+): Promise<TSdk> {
   const { memberId, signal, ...clientOptions } = options;
-  const client = createTribeClient(clientOptions);
+  const client = createTribeClientWith(clientOptions, defaultExchange);
   await client.getAccessToken({ memberId, signal });
   return memberId === undefined ? client.sdk : client.impersonate(memberId);
 }

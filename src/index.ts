@@ -2,6 +2,8 @@
 export { createTribeClient, createTribeSdk } from './client.js';
 export type { GetSdk, TribeCallOptions, TribeClient, TribeClientOptions, TribeSdk } from './client.js';
 export { mintAccessToken } from './auth/mint-access-token.js';
+export { createTokenRequest } from './transport/token-request.js';
+export type { TokenRequest, TokenRequestOptions } from './transport/token-request.js';
 export type { AccessToken } from './auth/access-token.js';
 export { MemoryTokenCache } from './auth/token-cache.js';
 export type { CachedToken, TokenCache } from './auth/token-cache.js';

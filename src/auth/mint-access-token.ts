@@ -1,4 +1,3 @@
-import { GraphQLClient } from 'graphql-request';
 import { LimitedTokenDocument, type LimitedTokenQuery, type LimitedTokenQueryVariables } from '../../generated/sdk.js';
 import { DEFAULT_TIMEOUT_MS } from '../constants.js';
 import type { TribeEventListener } from '../events.js';
@@ -6,14 +5,17 @@ import { resolveAuthOptions, type ResolvedAuthOptions, type TribeAuthOptions } f
 import { toTribeError } from '../transport/map-error.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from '../transport/retry-policy.js';
 import { runWithRetries } from '../transport/run-with-retries.js';
-import { createTransportFetch, type FetchLike } from '../transport/transport-fetch.js';
+import { createFetchExchange } from '../transport/fetch-exchange.js';
+import type { HttpExchange } from '../transport/http-exchange.js';
+import { sendOperation } from '../transport/send-operation.js';
 import type { AccessToken } from './access-token.js';
 import { basicAuthorization } from './basic-authorization.js';
 import { readJwtExpiry } from './jwt-expiry.js';
 
 /** What a mint needs besides the credentials; shared with the client's transport. */
 export interface MintContext {
-  fetch: FetchLike;
+  exchange: HttpExchange;
+  timeoutMs: number;
   policy: RetryPolicy;
   now: () => number;
   onEvent: TribeEventListener | undefined;
@@ -32,11 +34,11 @@ export async function mintWithContext(
   context: MintContext,
   signal: AbortSignal | undefined,
 ): Promise<AccessToken> {
-  const client = new GraphQLClient(auth.endpoint, { fetch: context.fetch });
-  const requestHeaders = { authorization: basicAuthorization(auth.clientId, auth.clientSecret) };
+  const headers = { authorization: basicAuthorization(auth.clientId, auth.clientSecret) };
   const variables = limitedTokenVariables(auth.networkId, auth.memberId);
+  const request = { url: auth.endpoint, document: LimitedTokenDocument, variables, headers, signal, timeoutMs: context.timeoutMs };
   const data = await runWithRetries(
-    () => client.request<LimitedTokenQuery, LimitedTokenQueryVariables>({ document: LimitedTokenDocument, variables, requestHeaders, signal }),
+    () => sendOperation<LimitedTokenQuery>(context.exchange, request),
     {
       operationName: 'limitedToken',
       isMutation: false,
@@ -55,7 +57,13 @@ export async function mintWithContext(
  * Validates the options first and throws {@link TribeConfigError} before sending anything.
  */
 export async function mintAccessToken(options: TribeAuthOptions): Promise<AccessToken> {
+  return mintAccessTokenWith(options, createFetchExchange);
+}
+
+/** {@link mintAccessToken} with the exchange used when `options.fetch` is not given; each package entry picks its own. */
+export async function mintAccessTokenWith(options: TribeAuthOptions, defaultExchange: () => HttpExchange): Promise<AccessToken> {
   const auth = resolveAuthOptions(options);
-  const fetch = createTransportFetch({ fetch: options.fetch, timeoutMs: DEFAULT_TIMEOUT_MS });
-  return mintWithContext(auth, { fetch, policy: DEFAULT_RETRY_POLICY, now: Date.now, onEvent: undefined }, options.signal);
+  const exchange = options.fetch ? createFetchExchange(options.fetch) : defaultExchange();
+  const context = { exchange, timeoutMs: DEFAULT_TIMEOUT_MS, policy: DEFAULT_RETRY_POLICY, now: Date.now, onEvent: undefined };
+  return mintWithContext(auth, context, options.signal);
 }

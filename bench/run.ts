@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: every benchmark in one run against a fixed-response server in its own process.
+ * `npm run bench -- --write` also regenerates BENCHMARKS.md. `runBenchmarks({ smoke: true })` is the
+ * few-iteration run the test suite uses to check that nothing here rots (correctness only).
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createTribeClient as createUniversalClient } from '../src/index.js';
+import { createTribeClient as createNodeClient } from '../src/index.node.js';
+import { bundleEntries, measureBundle, type BundleResult } from './bundle-size.js';
+import { clientFactories } from './clients.js';
+import { measureColdBurst, type ColdBurstResult } from './cold-burst.js';
+import { renderReport } from './report.js';
+import { startFixedServer } from './server-process.js';
+import { measureThroughput, type ThroughputResult } from './throughput.js';
+import { generatedFileBytes, measureTooling, type ToolTime } from './tooling-time.js';
+
+/** Everything one run measured. */
+export interface BenchReport {
+  startedAt: string;
+  durationS: number;
+  sequential: ThroughputResult[];
+  concurrent: ThroughputResult[];
+  concurrency: number;
+  coldBurstSize: number;
+  coldBurst: Array<{ entry: string } & ColdBurstResult>;
+  bundles: BundleResult[];
+  tooling: ToolTime[];
+  generatedBytes: number;
+}
+
+/** Runs every benchmark; `smoke` shrinks each to a few iterations. */
+export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<BenchReport> {
+  const started = performance.now();
+  const startedAt = new Date().toISOString();
+  const server = await startFixedServer();
+  const concurrency = 32;
+  const coldBurstSize = smoke ? 40 : 1000;
+  try {
+    const shape = { url: server.url, factories: clientFactories, rounds: smoke ? 1 : 4, timeMs: 400, warmupMs: 100, smoke };
+    const sequential = await measureThroughput({ ...shape, concurrency: 1, batch: 1 });
+    const concurrent = await measureThroughput({ ...shape, concurrency, batch: smoke ? 8 : 64 });
+    const rounds = smoke ? 1 : 4;
+    const coldBurst = [
+      { entry: 'node entry (undici)', ...(await measureColdBurst(server, createNodeClient, coldBurstSize, rounds)) },
+      { entry: 'universal entry (fetch)', ...(await measureColdBurst(server, createUniversalClient, coldBurstSize, rounds)) },
+    ];
+    const bundles: BundleResult[] = [];
+    for (const entry of bundleEntries) bundles.push(await measureBundle(entry));
+    const tooling = measureTooling(smoke ? 1 : 3);
+    return {
+      startedAt,
+      durationS: (performance.now() - started) / 1000,
+      sequential,
+      concurrent,
+      concurrency,
+      coldBurstSize,
+      coldBurst,
+      bundles,
+      tooling,
+      generatedBytes: generatedFileBytes(),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (isMain) {
+  const report = await runBenchmarks({ smoke: false });
+  const markdown = renderReport(report);
+  process.stdout.write(`${markdown}\n`);
+  if (process.argv.includes('--write')) {
+    writeFileSync(fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)), markdown);
+    process.stdout.write('bench: wrote BENCHMARKS.md\n');
+  }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { runBenchmarks } from '../bench/run.js';
+import { fixedPostsResult } from '../bench/fixed-data.js';
+import { renderReport } from '../bench/report.js';
+
+// A few iterations of every benchmark, so none of them rots; it checks correctness, never speed.
+describe('benchmarks, smoke run', () => {
+  it('runs every benchmark: equal answers, one mint per cold burst, clean bundles, a typed consumer', async () => {
+    const report = await runBenchmarks({ smoke: true });
+    for (const row of [...report.sequential, ...report.concurrent]) {
+      expect(row.lastData, row.name).toEqual(fixedPostsResult.data);
+      expect(row.requests, row.name).toBeGreaterThan(0);
+    }
+    for (const row of report.coldBurst) {
+      expect(row.mintsPerColdBurst, row.entry).toEqual([1]);
+      expect(row.allAnswersEqual, row.entry).toBe(true);
+    }
+    const [small, , whole] = report.bundles;
+    expect(small!.unusedDocumentsKept).toEqual([]);
+    expect(whole!.forbiddenInputs).toEqual([]);
+    expect(report.bundles.every((row) => row.gzipBytes > 0)).toBe(true);
+    expect(report.tooling.find((row) => row.name.startsWith('tsc'))?.exitCode).toBe(0);
+    expect(renderReport(report)).toContain('## Goals (issue 7)');
+  }, 120_000);
+});
