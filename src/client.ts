@@ -7,16 +7,15 @@ import { TokenManager } from './auth/token-manager.js';
 import { DEFAULT_REFRESH_MARGIN_MS, DEFAULT_TIMEOUT_MS } from './constants.js';
 import { TribeConfigError } from './errors.js';
 import type { TribeEventListener } from './events.js';
-import { resolveAuthOptions, type TribeAuthOptions } from './options.js';
-import { createAuthorizedWrapper } from './transport/authorized-wrapper.js';
+import { resolveAuthOptions, resolveMemberId, type TribeAuthOptions } from './options.js';
+import { createAuthorizedClient } from './transport/authorized-client.js';
 import { acceptGatewayUrl } from './transport/gateway-url.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy.js';
-import { createFastGraphQLClient } from './transport/fast-graphql-client.js';
 import { createFetchExchange } from './transport/fetch-exchange.js';
 import type { HttpExchange } from './transport/http-exchange.js';
 
 /** The shape of a `getSdk` that codegen's typescript-graphql-request plugin emits. */
-export type GetSdk<TSdk> = (client: GraphQLClient, withWrapper: SdkFunctionWrapper) => TSdk;
+export type GetSdk<TSdk> = (client: GraphQLClient, withWrapper?: SdkFunctionWrapper) => TSdk;
 
 /** The SDK generated from this package's operations. */
 export type TribeSdk = ReturnType<typeof getGeneratedSdk>;
@@ -122,13 +121,10 @@ export function createTribeClientWith<TSdk = TribeSdk>(options: TribeClientOptio
 
   const build = (call: TribeCallOptions, memberId: string | undefined): TSdk => {
     checkCallOptions(call);
-    const client = createFastGraphQLClient({
+    const client = createAuthorizedClient({
       exchange,
       url: () => gateway ?? auth.endpoint,
       timeoutMs: call.timeoutMs ?? baseTimeout,
-      signal: call.signal,
-    });
-    const wrapper = createAuthorizedWrapper({
       tokens,
       memberId,
       networkId: auth.networkId,
@@ -139,7 +135,7 @@ export function createTribeClientWith<TSdk = TribeSdk>(options: TribeClientOptio
       now,
       isClosed: () => closed,
     });
-    return getSdk(client, wrapper);
+    return getSdk(client);
   };
 
   const members = new Map<string, TSdk>();
@@ -147,17 +143,17 @@ export function createTribeClientWith<TSdk = TribeSdk>(options: TribeClientOptio
   return {
     sdk,
     impersonate(memberId) {
-      const id = resolveAuthOptions({ ...auth, memberId }).memberId!;
+      const id = resolveMemberId(memberId)!;
       let memberSdk = members.get(id);
       if (!memberSdk) members.set(id, (memberSdk = build({}, id)));
       return memberSdk;
     },
     withOptions({ memberId, ...call }) {
-      return build(call, memberId);
+      return build(call, resolveMemberId(memberId));
     },
     async getAccessToken({ forceRefresh, memberId, signal } = {}) {
       if (closed) throw new TribeConfigError('tribe-sdk: this client was closed');
-      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(memberId, { forceRefresh, signal });
+      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(resolveMemberId(memberId), { forceRefresh, signal });
       return { accessToken, gatewayUrl, expiresAt };
     },
     close() {

@@ -61,6 +61,11 @@ function requireText(value: unknown, name: string): string {
   return value;
 }
 
+/** Checks a member ID before it is used to mint; undefined (the bot) stays undefined. */
+export function resolveMemberId(memberId: string | undefined): string | undefined {
+  return memberId === undefined ? undefined : requireText(memberId, 'memberId');
+}
+
 /** Validates auth options before any request is sent; every problem is a {@link TribeConfigError}. */
 export function resolveAuthOptions(options: TribeAuthOptions): ResolvedAuthOptions {
   if (typeof options !== 'object' || options === null) fail('options must be an object');
@@ -74,6 +79,5 @@ export function resolveAuthOptions(options: TribeAuthOptions): ResolvedAuthOptio
   const clientSecret = requireText(given ? options.clientSecret : endpoint.clientSecret, 'clientSecret');
   if (clientId.includes(':')) fail('clientId must not contain ":" (HTTP Basic auth cannot carry it)');
   const networkId = requireText(options.networkId, 'networkId');
-  const memberId = options.memberId === undefined ? undefined : requireText(options.memberId, 'memberId');
-  return { clientId, clientSecret, networkId, memberId, endpoint: endpoint.url };
+  return { clientId, clientSecret, networkId, memberId: resolveMemberId(options.memberId), endpoint: endpoint.url };
 }

@@ -62,6 +62,23 @@ describe('cancellation', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 
+  it('gives TribeAbortError at once when the per-call signal fires during a retry wait or a mint', async () => {
+    emulator.current.injectFault({ operation: 'limitedToken', hang: true, times: 1 });
+    const waitingForMint = new AbortController();
+    const minting = client().sdk.network(undefined, undefined, waitingForMint.signal);
+    setTimeout(() => waitingForMint.abort(), 100);
+    expect(await leaks.current.failure(minting)).toBeInstanceOf(TribeAbortError);
+    const tribe = client();
+    await tribe.getAccessToken();
+    emulator.current.injectFault({ operation: 'network', status: 429, retryAfter: '10' });
+    const waitingToRetry = new AbortController();
+    const started = performance.now();
+    const call = tribe.sdk.network(undefined, undefined, waitingToRetry.signal);
+    setTimeout(() => waitingToRetry.abort(), 100);
+    expect(await leaks.current.failure(call)).toBeInstanceOf(TribeAbortError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
   it('lets one caller abandon a shared mint while the others still get the token', async () => {
     emulator.current.injectFault({ operation: 'limitedToken', delayMs: 300, times: 1 });
     const tribe = client();
