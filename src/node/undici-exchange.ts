@@ -1,19 +1,15 @@
-import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { Agent, request, type Dispatcher } from 'undici';
 import { withDeadline, type HttpExchange } from '../transport/http-exchange.js';
+import { ACCEPTED_ENCODINGS, decodeBody } from './decode-body.js';
 
 /** How many 307/308 redirects to the same origin are followed before the redirect is the answer. */
 export const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
 let sharedDispatcher: Dispatcher | undefined;
 
-/**
- * One keep-alive connection pool per process, shared by every client of the node entry, that decodes
- * gzip, deflate, br and zstd answers, error answers too (their bodies carry the errors we map).
- * undici marks its decompress interceptor experimental and warns once per process when it is built;
- * decoding by hand would need node:zlib, which the library does not import.
- */
+/** One keep-alive connection pool per process, shared by every client of the node entry. */
 function defaultDispatcher(): Dispatcher {
-  sharedDispatcher ??= new Agent().compose(interceptors.decompress({ skipErrorResponses: false }));
+  sharedDispatcher ??= new Agent();
   return sharedDispatcher;
 }
 
@@ -42,13 +38,13 @@ function redirectTarget(status: number, location: unknown, from: string, redirec
 export function createUndiciExchange(dispatcher: Dispatcher = defaultDispatcher()): HttpExchange {
   return (exchange) =>
     withDeadline(exchange.signal, exchange.timeoutMs, async (signal) => {
-      const headers = { 'accept-encoding': 'gzip, deflate, br', ...exchange.headers };
+      const headers = { 'accept-encoding': ACCEPTED_ENCODINGS, ...exchange.headers };
       let url = exchange.url;
       for (let redirects = 0; ; redirects++) {
         const response = await request(url, { method: 'POST', headers, body: exchange.body, signal, dispatcher });
         const next = redirectTarget(response.statusCode, response.headers.location, url, redirects);
         if (next === undefined) {
-          const text = await response.body.text();
+          const text = await decodeBody(Buffer.from(await response.body.arrayBuffer()), response.headers['content-encoding']);
           return { status: response.statusCode, text, headers: () => toHeaders(response.headers) };
         }
         await response.body.dump();
