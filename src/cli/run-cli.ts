@@ -1,10 +1,5 @@
 import { SDK_VERSION } from '../constants.js';
 import { TribeError } from '../errors.js';
-import { demoCommand } from './demo-command.js';
-import { emulatorCommand } from './emulator-command.js';
-import { schemaPullCommand } from './schema-pull-command.js';
-import { tokenCommand } from './token-command.js';
-import { schemaValidateCommand } from './validate-operations.js';
 
 const HELP = `Usage: tribe-sdk <command> [options]
 
@@ -28,6 +23,16 @@ Secrets come from the environment, never from arguments:
   TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL`;
 
 type Env = Record<string, string | undefined>;
+type Command = (args: string[], env: Env) => Promise<number>;
+
+/** Each command is loaded only when it runs, so `token` starts without the emulator's or the schema differ's libraries. */
+const COMMANDS: Record<string, Command> = {
+  token: async (args, env) => (await import('./token-command.js')).tokenCommand(args, env),
+  demo: async (_, env) => (await import('./demo-command.js')).demoCommand(env),
+  emulator: async (args) => (await import('./emulator-command.js')).emulatorCommand(args),
+  'schema pull': async (args, env) => (await import('./schema-pull-command.js')).schemaPullCommand(args, env),
+  'schema validate': async (args) => (await import('./validate-operations.js')).schemaValidateCommand(args),
+};
 
 /** Runs the `tribe-sdk` command line and returns the exit code: 0 ok, 1 failure, 2 usage error. */
 export async function runCli(argv: string[], env: Env): Promise<number> {
@@ -43,11 +48,10 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
       process.stdout.write(`${SDK_VERSION}\n`);
       return 0;
     }
-    if (command === 'schema' && sub === 'pull') return await schemaPullCommand(rest, env);
-    if (command === 'schema' && sub === 'validate') return await schemaValidateCommand(rest);
-    if (command === 'token') return await tokenCommand(args.slice(1), env);
-    if (command === 'demo') return await demoCommand(env);
-    if (command === 'emulator') return await emulatorCommand(args.slice(1));
+    const twoWords = COMMANDS[`${command} ${sub}`];
+    if (twoWords) return await twoWords(rest, env);
+    const oneWord = COMMANDS[command];
+    if (oneWord) return await oneWord(args.slice(1), env);
     process.stderr.write(`tribe-sdk: unknown command "${args.join(' ')}"; see tribe-sdk --help\n`);
     return 2;
   } catch (error) {
