@@ -1,6 +1,7 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { withDeadline, type HttpExchange } from '../transport/http-exchange.js';
+import type { HttpExchange } from '../transport/http-exchange.js';
 import { ACCEPTED_ENCODINGS, decodeBody } from './decode-body.js';
+import { withEmitterDeadline } from './emitter-deadline.js';
 
 /** How many 307/308 redirects to the same origin are followed before the redirect is the answer. */
 export const MAX_SAME_ORIGIN_REDIRECTS = 3;
@@ -37,7 +38,7 @@ function redirectTarget(status: number, location: unknown, from: string, redirec
  */
 export function createUndiciExchange(dispatcher: Dispatcher = defaultDispatcher()): HttpExchange {
   return (exchange) =>
-    withDeadline(exchange.signal, exchange.timeoutMs, async (signal) => {
+    withEmitterDeadline(exchange.signal, exchange.timeoutMs, async (signal) => {
       const headers = { 'accept-encoding': ACCEPTED_ENCODINGS, ...exchange.headers };
       let url = exchange.url;
       for (let redirects = 0; ; redirects++) {

@@ -26,6 +26,15 @@ export interface HttpExchangeResponse {
  */
 export type HttpExchange = (request: HttpExchangeRequest) => Promise<HttpExchangeResponse>;
 
+/** Turns whatever a failed exchange threw into the typed failure that explains it: abort, timeout or network. */
+export function exchangeFailure(error: unknown, callerSignal: AbortSignal | undefined, timedOut: boolean, timeoutMs: number): Error {
+  if (callerSignal?.aborted) return new TribeAbortError('tribe-sdk: the request was aborted', { cause: callerSignal.reason });
+  if (timedOut) return new TribeTimeoutError(`tribe-sdk: no complete answer within ${timeoutMs} ms`, timeoutMs);
+  if (error instanceof TribeNetworkError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new TribeNetworkError(`tribe-sdk: the request failed before an answer arrived (${reason})`, { cause: error });
+}
+
 /**
  * Runs `exchange` with a signal that fires on the caller's abort or after `timeoutMs`, and turns
  * whatever it throws into the typed failure that explains it.
@@ -41,11 +50,7 @@ export async function withDeadline<T>(
   try {
     return await exchange(signal);
   } catch (error) {
-    if (callerSignal?.aborted) throw new TribeAbortError('tribe-sdk: the request was aborted', { cause: callerSignal.reason });
-    if (timeout.signal.aborted) throw new TribeTimeoutError(`tribe-sdk: no complete answer within ${timeoutMs} ms`, timeoutMs);
-    if (error instanceof TribeNetworkError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new TribeNetworkError(`tribe-sdk: the request failed before an answer arrived (${reason})`, { cause: error });
+    throw exchangeFailure(error, callerSignal, timeout.signal.aborted, timeoutMs);
   } finally {
     clearTimeout(timer);
   }
