@@ -11,6 +11,7 @@ export async function emulatorCommand(args: string[]): Promise<number> {
       data: { type: 'string' },
       'token-ttl': { type: 'string' },
       gateway: { type: 'boolean', default: false },
+      delay: { type: 'string', default: '0' },
       schema: { type: 'string' },
     },
   });
@@ -18,6 +19,8 @@ export async function emulatorCommand(args: string[]): Promise<number> {
   const ttl = values['token-ttl'] === undefined ? undefined : Number(values['token-ttl']);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('tribe-sdk: --port must be an integer from 0 to 65535');
   if (ttl !== undefined && !(Number.isFinite(ttl) && ttl > 0)) throw new Error('tribe-sdk: --token-ttl must be a number of seconds > 0');
+  const delayMs = Number(values.delay);
+  if (!(Number.isFinite(delayMs) && delayMs >= 0)) throw new Error('tribe-sdk: --delay must be a number of milliseconds >= 0');
   const emulator = await startEmulator({
     port,
     host: values.host,
@@ -26,6 +29,7 @@ export async function emulatorCommand(args: string[]): Promise<number> {
     gatewayUrl: values.gateway,
     schemaPath: values.schema,
   });
+  if (delayMs > 0) emulator.injectFault({ delayMs });
   const { url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId } = emulator;
   process.stdout.write(`${JSON.stringify({ url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId })}\n`);
   process.stderr.write(`tribe-sdk emulator listening on ${url} (Ctrl-C to stop)\n`);

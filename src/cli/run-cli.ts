@@ -6,7 +6,7 @@ const HELP = `Usage: tribe-sdk <command> [options]
 Commands:
   token [--network ID] [--member ID] [--json]    mint an app access token from TRIBE_CLIENT_ID/SECRET and print it
   demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
-  emulator [--port N] [--data file.json] [--token-ttl seconds] [--gateway] [--schema file]
+  emulator [--port N] [--data file.json] [--token-ttl seconds] [--delay ms] [--gateway] [--schema file]
                                                   start the local Tribe API emulator; prints one JSON line
   schema pull [--from <file|url>] [--out <file>] [--operations <dir>] [--fail-on-breaking]
                                                   write a sorted snapshot of the Tribe schema and report

@@ -127,6 +127,14 @@ describe('tribe-sdk emulator (child process)', () => {
     });
   });
 
+  it('--delay answers every request that much later', { timeout: 60_000 }, async () => {
+    const { line } = await spawnEmulator(['--delay', '400']);
+    const started = performance.now();
+    const answer = await mint(line);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    expect(answer.status).toBe(200);
+  });
+
   it('refuses a bad --port with exit code 1 and prints nothing on stdout', { timeout: 60_000 }, async () => {
     const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', 'eighty'], { cwd: repo, env: { PATH: process.env.PATH } });
     let stdout = '';
