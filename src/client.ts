@@ -1,16 +1,18 @@
 import type { GraphQLClient } from 'graphql-request';
 import { getSdk as getGeneratedSdk, type SdkFunctionWrapper } from '../generated/sdk.js';
 import type { AccessToken } from './auth/access-token.js';
+import type { CachedToken } from './auth/token-cache.js';
 import { mintWithContext } from './auth/mint-access-token.js';
 import { MemoryTokenCache, type TokenCache } from './auth/token-cache.js';
 import { TokenManager } from './auth/token-manager.js';
 import { DEFAULT_REFRESH_MARGIN_MS, DEFAULT_TIMEOUT_MS } from './constants.js';
+import { checkCallOptions, checkClientOptions, combineSignals, policyOf } from './client-options.js';
 import { TribeConfigError } from './errors.js';
-import type { TribeEventListener } from './events.js';
+import { safeListener, type TribeEventListener } from './events.js';
 import { resolveAuthOptions, resolveMemberId, type TribeAuthOptions } from './options.js';
 import { createAuthorizedClient } from './transport/authorized-client.js';
 import { acceptGatewayUrl } from './transport/gateway-url.js';
-import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transport/retry-policy.js';
+import { DEFAULT_RETRY_POLICY } from './transport/retry-policy.js';
 import { createFetchExchange } from './transport/fetch-exchange.js';
 import type { HttpExchange } from './transport/http-exchange.js';
 
@@ -66,26 +68,8 @@ export interface TribeClient<TSdk = TribeSdk> {
   close(): void;
 }
 
-function policyOf(options: TribeCallOptions, base: RetryPolicy): RetryPolicy {
-  return {
-    maxRetries: options.maxRetries ?? base.maxRetries,
-    maxDelayMs: options.maxDelayMs ?? base.maxDelayMs,
-    baseDelayMs: options.baseDelayMs ?? base.baseDelayMs,
-    retryMutations: options.retryMutations ?? base.retryMutations,
-  };
-}
-
-function checkCallOptions(options: TribeCallOptions): void {
-  for (const key of ['timeoutMs', 'maxRetries', 'maxDelayMs', 'baseDelayMs'] as const) {
-    const value = options[key];
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
-      throw new TribeConfigError(`tribe-sdk: ${key} must be a finite number >= 0`);
-    }
-  }
-  if (options.headers !== undefined && (typeof options.headers !== 'object' || options.headers instanceof Headers)) {
-    throw new TribeConfigError('tribe-sdk: headers must be a plain object of strings');
-  }
-}
+/** How many member SDKs `impersonate` keeps ready; older ones are built again when needed. */
+const MAX_MEMBER_SDKS = 1_000;
 
 /** Creates a client; nothing is sent until the first call or {@link TribeClient.getAccessToken}. */
 export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<TSdk> {
@@ -95,43 +79,47 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
 /** {@link createTribeClient} with the exchange used when `options.fetch` is not given; each package entry picks its own. */
 export function createTribeClientWith<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>, defaultExchange: () => HttpExchange): TribeClient<TSdk> {
   const auth = resolveAuthOptions(options);
-  checkCallOptions(options);
+  checkClientOptions(options);
   const now = options.now ?? Date.now;
+  const onEvent = safeListener(options.onEvent);
   const basePolicy = policyOf(options, DEFAULT_RETRY_POLICY);
   const baseTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const getSdk = (options.getSdk ?? getGeneratedSdk) as GetSdk<TSdk>;
   const ownCache = options.tokenCache === undefined ? new MemoryTokenCache() : undefined;
-  let gateway: string | undefined;
   let closed = false;
 
   const exchange = options.fetch ? createFetchExchange(options.fetch) : defaultExchange();
   const tokens = new TokenManager({
     cache: options.tokenCache ?? ownCache!,
-    keyPrefix: `${auth.endpoint}|${auth.clientId}|${auth.networkId}`,
+    keyParts: [auth.endpoint, auth.clientId, auth.networkId],
     networkId: auth.networkId,
     refreshMarginMs: options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS,
     now,
-    onEvent: options.onEvent,
-    mint: async (memberId) => {
-      const token = await mintWithContext({ ...auth, memberId }, { exchange, timeoutMs: baseTimeout, policy: basePolicy, now, onEvent: options.onEvent }, undefined);
-      gateway = acceptGatewayUrl(token.gatewayUrl, auth.endpoint) ?? gateway;
-      return token;
-    },
+    onEvent,
+    mint: (memberId) => mintWithContext({ ...auth, memberId }, { exchange, timeoutMs: baseTimeout, policy: basePolicy, now, onEvent }, undefined),
   });
+
+  // Where a token is sent follows the token itself (its gatewayUrl), also for tokens another process minted.
+  const routes = new Map<string | undefined, string>();
+  const routeFor = (token: CachedToken): string => {
+    let url = routes.get(token.gatewayUrl);
+    if (url === undefined) routes.set(token.gatewayUrl, (url = acceptGatewayUrl(token.gatewayUrl, auth.endpoint) ?? auth.endpoint));
+    return url;
+  };
 
   const build = (call: TribeCallOptions, memberId: string | undefined): TSdk => {
     checkCallOptions(call);
     const client = createAuthorizedClient({
       exchange,
-      url: () => gateway ?? auth.endpoint,
+      url: routeFor,
       timeoutMs: call.timeoutMs ?? baseTimeout,
       tokens,
       memberId,
       networkId: auth.networkId,
       policy: policyOf(call, basePolicy),
       headers: { ...options.headers, ...call.headers },
-      signal: call.signal,
-      onEvent: options.onEvent,
+      signal: combineSignals(options.signal, call.signal),
+      onEvent,
       now,
       isClosed: () => closed,
     });
@@ -145,7 +133,11 @@ export function createTribeClientWith<TSdk = TribeSdk>(options: TribeClientOptio
     impersonate(memberId) {
       const id = resolveMemberId(memberId)!;
       let memberSdk = members.get(id);
-      if (!memberSdk) members.set(id, (memberSdk = build({}, id)));
+      if (!memberSdk) {
+        // Keep the most recent SDKs only: an app acting for many members must not grow without bound.
+        if (members.size >= MAX_MEMBER_SDKS) members.delete(members.keys().next().value!);
+        members.set(id, (memberSdk = build({}, id)));
+      }
       return memberSdk;
     },
     withOptions({ memberId, ...call }) {
@@ -153,13 +145,16 @@ export function createTribeClientWith<TSdk = TribeSdk>(options: TribeClientOptio
     },
     async getAccessToken({ forceRefresh, memberId, signal } = {}) {
       if (closed) throw new TribeConfigError('tribe-sdk: this client was closed');
-      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(resolveMemberId(memberId), { forceRefresh, signal });
+      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(resolveMemberId(memberId), {
+        forceRefresh,
+        signal: combineSignals(options.signal, signal),
+      });
       return { accessToken, gatewayUrl, expiresAt };
     },
     close() {
       closed = true;
       members.clear();
-      tokens.clearInFlight();
+      tokens.close();
       ownCache?.clear();
     },
   };

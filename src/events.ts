@@ -44,3 +44,15 @@ export type TribeEvent = TribeRequestEvent | TribeResponseEvent | TribeRetryEven
 
 /** Receives SDK events; it should return quickly and never throw. */
 export type TribeEventListener = (event: TribeEvent) => void;
+
+/** Wraps a listener so that an exception thrown in it can never fail, or retry, the request it reports on. */
+export function safeListener(listener: TribeEventListener | undefined): TribeEventListener | undefined {
+  if (!listener) return undefined;
+  return (event) => {
+    try {
+      listener(event);
+    } catch {
+      // A listener's own bug must not change what the SDK does; there is nowhere safer to report it.
+    }
+  };
+}

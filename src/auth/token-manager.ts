@@ -9,7 +9,7 @@ export interface TokenManagerOptions {
   mint: (memberId: string | undefined) => Promise<AccessToken>;
   cache: TokenCache;
   /** Everything that makes tokens differ apart from the member: endpoint, client ID, network. */
-  keyPrefix: string;
+  keyParts: readonly string[];
   networkId: string;
   refreshMarginMs: number;
   now: () => number;
@@ -18,12 +18,23 @@ export interface TokenManagerOptions {
 
 type MintReason = TribeTokenEvent['reason'];
 
-/** Resolves with `promise`, or rejects with {@link TribeAbortError} when `signal` aborts first; the promise goes on. */
+function abortError(signal: AbortSignal): TribeAbortError {
+  return new TribeAbortError('tribe-sdk: the request was aborted', { cause: signal.reason });
+}
+
+/**
+ * Resolves with `promise`, or rejects with {@link TribeAbortError} when `signal` aborts first. The
+ * promise goes on for its other waiters, and its outcome is always observed, so a mint that fails
+ * after its only waiter left never becomes an unhandled rejection.
+ */
 function abandonable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(new TribeAbortError('tribe-sdk: the request was aborted', { cause: signal.reason }));
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(abortError(signal));
+  }
   return new Promise<T>((resolve, reject) => {
-    const abort = (): void => reject(new TribeAbortError('tribe-sdk: the request was aborted', { cause: signal.reason }));
+    const abort = (): void => reject(abortError(signal));
     signal.addEventListener('abort', abort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
   });
@@ -37,68 +48,76 @@ function abandonable<T>(promise: Promise<T>, signal: AbortSignal | undefined): P
 export class TokenManager {
   readonly #options: TokenManagerOptions;
   readonly #inFlight = new Map<string, Promise<CachedToken>>();
+  #closed = false;
 
   constructor(options: TokenManagerOptions) {
     this.#options = options;
   }
 
-  /** The cache key of a member's token (`bot` for the bot). */
-  keyFor(memberId: string | undefined): string {
-    return `${this.#options.keyPrefix}|${memberId === undefined ? 'bot' : `member:${memberId}`}`;
+  /** A usable token for the member: the cached one while fresh, else one shared new mint. */
+  async get(memberId: string | undefined, options: { forceRefresh?: boolean; signal?: AbortSignal } = {}): Promise<CachedToken> {
+    if (options.signal?.aborted) throw abortError(options.signal);
+    const key = this.#keyFor(memberId);
+    if (options.forceRefresh) return abandonable(this.#mintOnce(key, memberId, 'forced'), options.signal);
+    const pending = this.#inFlight.get(key);
+    if (pending) return abandonable(pending, options.signal);
+    const cached = await this.#options.cache.get(key);
+    if (cached && this.#isFresh(cached)) return cached;
+    return abandonable(this.#mintOnce(key, memberId, cached ? 'expiring' : 'missing'), options.signal);
+  }
+
+  /**
+   * Replaces a token the API rejected, and drops it from the cache so that other processes sharing
+   * the cache stop sending it. When another caller already replaced it, that newer token is returned,
+   * so a burst of rejections still costs one mint.
+   */
+  async replaceRejected(memberId: string | undefined, rejected: CachedToken, signal?: AbortSignal): Promise<CachedToken> {
+    if (signal?.aborted) throw abortError(signal);
+    const key = this.#keyFor(memberId);
+    const pending = this.#inFlight.get(key);
+    if (pending) return abandonable(pending, signal);
+    const cached = await this.#options.cache.get(key);
+    if (cached && cached.accessToken !== rejected.accessToken && this.#isFresh(cached)) return cached;
+    const minting = this.#mintOnce(key, memberId, 'rejected', cached?.accessToken === rejected.accessToken);
+    return abandonable(minting, signal);
+  }
+
+  /** Stops storing tokens: mints still in flight finish for their waiters but are not cached. */
+  close(): void {
+    this.#closed = true;
+    this.#inFlight.clear();
+  }
+
+  /** The cache key of a member's token; each part is encoded, so no ID can pass for another. */
+  #keyFor(memberId: string | undefined): string {
+    const member = memberId === undefined ? 'bot' : `member:${memberId}`;
+    return [...this.#options.keyParts, member].map(encodeURIComponent).join('|');
   }
 
   /** Whether a cached token can still be sent: no `exp`, or not yet within the refresh margin. */
-  isFresh(token: CachedToken): boolean {
+  #isFresh(token: CachedToken): boolean {
     if (token.expiresAt === undefined) return true;
     const lifetime = token.expiresAt - token.mintedAt;
     const margin = Math.min(this.#options.refreshMarginMs, Math.max(0, lifetime / 2));
     return this.#options.now() < token.expiresAt - margin;
   }
 
-  /** A usable token for the member: the cached one while fresh, else one shared new mint. */
-  async get(memberId: string | undefined, options: { forceRefresh?: boolean; signal?: AbortSignal } = {}): Promise<CachedToken> {
-    const key = this.keyFor(memberId);
-    if (options.forceRefresh) return abandonable(this.#mintOnce(key, memberId, 'forced'), options.signal);
-    const pending = this.#inFlight.get(key);
-    if (pending) return abandonable(pending, options.signal);
-    const cached = await this.#options.cache.get(key);
-    if (cached && this.isFresh(cached)) return cached;
-    return abandonable(this.#mintOnce(key, memberId, cached ? 'expiring' : 'missing'), options.signal);
-  }
-
-  /**
-   * Replaces a token the API rejected. When another caller already replaced it, that newer token is
-   * returned, so a burst of rejections still costs one mint.
-   */
-  async replaceRejected(memberId: string | undefined, rejected: CachedToken, signal?: AbortSignal): Promise<CachedToken> {
-    const key = this.keyFor(memberId);
-    const pending = this.#inFlight.get(key);
-    if (pending) return abandonable(pending, signal);
-    const cached = await this.#options.cache.get(key);
-    if (cached && cached.accessToken !== rejected.accessToken && this.isFresh(cached)) return cached;
-    return abandonable(this.#mintOnce(key, memberId, 'rejected'), signal);
-  }
-
-  /** Forgets every in-flight mint; waiting callers still get their results. */
-  clearInFlight(): void {
-    this.#inFlight.clear();
-  }
-
-  #mintOnce(key: string, memberId: string | undefined, reason: MintReason): Promise<CachedToken> {
+  #mintOnce(key: string, memberId: string | undefined, reason: MintReason, dropCached = false): Promise<CachedToken> {
     const pending = this.#inFlight.get(key);
     if (pending) return pending;
-    const minting = this.#mintAndStore(key, memberId, reason).finally(() => {
+    const minting = this.#mintAndStore(key, memberId, reason, dropCached).finally(() => {
       if (this.#inFlight.get(key) === minting) this.#inFlight.delete(key);
     });
     this.#inFlight.set(key, minting);
     return minting;
   }
 
-  async #mintAndStore(key: string, memberId: string | undefined, reason: MintReason): Promise<CachedToken> {
+  async #mintAndStore(key: string, memberId: string | undefined, reason: MintReason, dropCached: boolean): Promise<CachedToken> {
     const { cache, mint, now, onEvent, networkId } = this.#options;
+    if (dropCached) await cache.delete(key);
     const token: CachedToken = { ...(await mint(memberId)), mintedAt: now() };
     const ttlMs = token.expiresAt === undefined ? undefined : Math.max(0, token.expiresAt - now());
-    await cache.set(key, token, ttlMs);
+    if (!this.#closed) await cache.set(key, token, ttlMs);
     onEvent?.({
       type: reason === 'missing' ? 'token-minted' : 'token-refreshed',
       networkId,

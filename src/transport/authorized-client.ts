@@ -3,6 +3,7 @@ import type { GraphQLClient, RequestOptions, Variables } from 'graphql-request';
 import { bearerAuthorization } from '../auth/basic-authorization.js';
 import type { CachedToken } from '../auth/token-cache.js';
 import type { TokenManager } from '../auth/token-manager.js';
+import { combineSignals } from '../client-options.js';
 import { TribeAuthError, TribeConfigError, type TribeError } from '../errors.js';
 import type { TribeEventListener } from '../events.js';
 import { redactHeaders } from '../redact.js';
@@ -16,8 +17,8 @@ import { sendOperation } from './send-operation.js';
 /** Everything the calls of one SDK instance share. */
 export interface AuthorizedClientContext {
   exchange: HttpExchange;
-  /** The URL of each request, read per request because a mint may bring a `gatewayUrl`. */
-  url: () => string;
+  /** Where a request with this token goes: the token's accepted `gatewayUrl`, or the endpoint. */
+  url: (token: CachedToken) => string;
   timeoutMs: number;
   tokens: TokenManager;
   /** The member the calls act as; undefined for the bot. */
@@ -30,10 +31,6 @@ export interface AuthorizedClientContext {
   onEvent: TribeEventListener | undefined;
   now: () => number;
   isClosed: () => boolean;
-}
-
-function combine(a: AbortSignal | undefined, b: AbortSignal | null | undefined): AbortSignal | undefined {
-  return a && b ? AbortSignal.any([a, b]) : (a ?? b ?? undefined);
 }
 
 function unsupported(): never {
@@ -60,7 +57,7 @@ export function createAuthorizedClient(context: AuthorizedClientContext): GraphQ
     if (context.isClosed()) throw new TribeConfigError('tribe-sdk: this client was closed');
     const document = call.document as DocumentNode;
     const { operationName = 'anonymous', isMutation } = compileDocument(document);
-    const signal = combine(context.signal, call.signal);
+    const signal = combineSignals(context.signal, call.signal);
     const toError = (raw: unknown): TribeError =>
       toTribeError(raw, { operationName, networkId: context.networkId, isMint: false, now: context.now() });
     let attempt = 0;
@@ -70,7 +67,7 @@ export function createAuthorizedClient(context: AuthorizedClientContext): GraphQ
       onEvent?.({ type: 'request', operationName, attempt, memberId, headers: redactHeaders(headers) });
       const started = context.now();
       try {
-        const data = await sendOperation<T>(context.exchange, { url: context.url(), document, variables: call.variables, headers, signal, timeoutMs: context.timeoutMs });
+        const data = await sendOperation<T>(context.exchange, { url: context.url(token), document, variables: call.variables, headers, signal, timeoutMs: context.timeoutMs });
         onEvent?.({ type: 'response', operationName, attempt, ok: true, status: 200, errorCode: undefined, durationMs: context.now() - started });
         return data;
       } catch (raw) {

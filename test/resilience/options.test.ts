@@ -32,12 +32,21 @@ describe('client options', () => {
     expect(emulator.current.requests.at(-1)?.authorization).toBe(calls[1]!.authorization);
   });
 
-  it('rejects bad numbers and Headers instances before sending anything', () => {
+  it('rejects bad numbers, headers, functions and caches before sending anything', () => {
     const base = appOptions(emulator.current);
     expect(() => createTribeClient({ ...base, timeoutMs: -1 })).toThrow(TribeConfigError);
     expect(() => createTribeClient({ ...base, maxRetries: Number.NaN })).toThrow(TribeConfigError);
     expect(() => createTribeClient({ ...base, headers: new Headers() as never })).toThrow(TribeConfigError);
     expect(() => createTribeClient(base).impersonate('')).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, timeoutMs: 3e9 })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, timeoutMs: 0 })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, maxRetries: 1.5 })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, refreshMarginMs: Number.NaN })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, headers: { 'x-evil': 'a\r\nx-injected: 1' } })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, headers: null as never })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, fetch: 'fetch' as never })).toThrow(TribeConfigError);
+    expect(() => createTribeClient({ ...base, tokenCache: {} as never })).toThrow(TribeConfigError);
+    expect(() => createTribeClient(base).withOptions({ maxDelayMs: -1 })).toThrow(TribeConfigError);
     expect(emulator.current.requestCount()).toBe(0);
   });
 

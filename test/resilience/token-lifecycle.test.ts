@@ -93,7 +93,7 @@ describe('token cache and single flight', () => {
       delete: (key) => void delete stored[key],
     };
     const tribe = client({ tokenCache: cache, now: () => Date.now() + 10 * 365 * 24 * 3600_000 });
-    const key = `${new URL(emulator.current.url).href}|${emulator.current.clientId}|${emulator.current.networkId}|bot`;
+    const key = [new URL(emulator.current.url).href, emulator.current.clientId, emulator.current.networkId, 'bot'].map(encodeURIComponent).join('|');
     const real = await tribe.getAccessToken();
     stored[key] = { accessToken: real.accessToken, mintedAt: 0 };
     await tribe.sdk.network();
