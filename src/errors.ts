@@ -26,7 +26,7 @@ export interface TribeErrorDetails {
   status?: number;
   /** The GraphQL operation that failed, when known. */
   operationName?: string;
-  /** The underlying error; never one that carries credentials or tokens. */
+  /** The underlying error, e.g. the runtime's fetch failure; never the API's raw answer, which may hold a token. */
   cause?: unknown;
 }
 
@@ -82,10 +82,13 @@ export class TribeAuthError extends TribeError {
 export class TribeForbiddenError extends TribeError {
   /** The network the refused request was for. */
   readonly networkId: string | undefined;
+  /** The errors as the API sent them, which tell what was refused. */
+  readonly errors: readonly TribeApiError[];
 
-  constructor(message: string, networkId: string | undefined, details?: TribeErrorDetails) {
+  constructor(message: string, networkId: string | undefined, details?: TribeErrorDetails, errors: readonly TribeApiError[] = []) {
     super('TRIBE_FORBIDDEN', message, details);
     this.networkId = networkId;
+    this.errors = errors;
   }
 }
 

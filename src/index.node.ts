@@ -1,4 +1,4 @@
 /** tribe-sdk on Node (the `node` export condition): the same API, sending through undici by default. */
 export * from './index.js';
-export { createTribeClient, createTribeSdk, mintAccessToken } from './node/node-client.js';
-export { createUndiciExchange, MAX_SAME_ORIGIN_REDIRECTS } from './node/undici-exchange.js';
+export { createTokenRequest, createTribeClient, createTribeSdk, mintAccessToken } from './node/node-client.js';
+export { MAX_SAME_ORIGIN_REDIRECTS } from './node/undici-exchange.js';

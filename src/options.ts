@@ -41,7 +41,7 @@ function decodeUserInfo(part: string): string {
 }
 
 /** Parses the endpoint and splits off credentials written as `https://id:secret@host/...`. */
-function parseEndpoint(endpoint: string): { url: string; clientId?: string; clientSecret?: string } {
+export function parseEndpoint(endpoint: string): { url: string; clientId?: string; clientSecret?: string } {
   let url: URL;
   try {
     url = new URL(endpoint);
@@ -56,7 +56,8 @@ function parseEndpoint(endpoint: string): { url: string; clientId?: string; clie
   return { url: url.href, ...credentials };
 }
 
-function requireText(value: unknown, name: string): string {
+/** Checks that a required option is a non-empty string. */
+export function requireText(value: unknown, name: string): string {
   if (typeof value !== 'string' || value.trim() === '') fail(`${name} must be a non-empty string`);
   return value;
 }

@@ -1,5 +1,6 @@
 import { LimitedTokenDocument, type LimitedTokenQuery, type LimitedTokenQueryVariables } from '../../generated/sdk.js';
 import { DEFAULT_TIMEOUT_MS } from '../constants.js';
+import { TribeNetworkError } from '../errors.js';
 import type { TribeEventListener } from '../events.js';
 import { resolveAuthOptions, type ResolvedAuthOptions, type TribeAuthOptions } from '../options.js';
 import { toTribeError } from '../transport/map-error.js';
@@ -48,7 +49,10 @@ export async function mintWithContext(
       toError: (raw) => toTribeError(raw, { operationName: 'limitedToken', networkId: auth.networkId, isMint: true, now: context.now() }),
     },
   );
-  const { accessToken, gatewayUrl } = data.limitedToken;
+  const { accessToken, gatewayUrl } = data.limitedToken ?? {};
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new TribeNetworkError('tribe-sdk: the mint answered without an access token', { operationName: 'limitedToken', status: 200 });
+  }
   return { accessToken, gatewayUrl: gatewayUrl ?? undefined, expiresAt: readJwtExpiry(accessToken) };
 }
 

@@ -3,6 +3,7 @@ import { createTribeClient, type TribeClient } from '../client.js';
 import { mintAccessToken } from '../auth/mint-access-token.js';
 import { TribeError } from '../errors.js';
 import { paginate } from '../pagination.js';
+import { parseEndpoint } from '../options.js';
 import { redactToken } from '../redact.js';
 
 type Env = Record<string, string | undefined>;
@@ -76,7 +77,7 @@ async function emulatorWalk(emulator: RunningEmulator, print: Print): Promise<vo
 export async function demoCommand(env: Env, print: Print = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
   const { TRIBE_CLIENT_ID: clientId, TRIBE_CLIENT_SECRET: clientSecret, TRIBE_NETWORK_ID: networkId, TRIBE_API_URL: endpoint } = env;
   if (clientId && clientSecret && networkId) {
-    print(`tribe-sdk demo against ${endpoint ?? 'the default endpoint'} (read-only)`);
+    print(`tribe-sdk demo against ${endpoint === undefined ? 'the default endpoint' : parseEndpoint(endpoint).url} (read-only)`);
     const client = createTribeClient({ clientId, clientSecret, networkId, endpoint });
     try {
       await readOnlyWalk(client, print);

@@ -4,6 +4,7 @@ import {
   buildSchema,
   getIntrospectionQuery,
   lexicographicSortSchema,
+  parse,
   printSchema,
   type GraphQLSchema,
   type IntrospectionQuery,
@@ -12,7 +13,7 @@ import type { AccessToken } from '../auth/access-token.js';
 import { mintAccessToken } from '../auth/mint-access-token.js';
 import { DEFAULT_ENDPOINT } from '../constants.js';
 import { TribeConfigError } from '../errors.js';
-import { acceptGatewayUrl } from '../transport/gateway-url.js';
+import { createTokenRequest } from '../transport/token-request.js';
 
 /** Where `schema pull` writes the snapshot unless told otherwise. */
 export const DEFAULT_SCHEMA_PATH = 'schema/tribe.graphql';
@@ -39,25 +40,15 @@ export function schemaFromText(text: string): GraphQLSchema {
   return buildClientSchema(introspection as IntrospectionQuery);
 }
 
-/** Runs the standard introspection query against a live endpoint and returns the schema. */
-export async function introspectEndpoint(
-  endpoint: string,
-  auth: IntrospectionAuth,
-  fetchImpl: typeof fetch = fetch,
-): Promise<GraphQLSchema> {
+/** The standard introspection query, with descriptions, parsed once. */
+const INTROSPECTION_QUERY = parse(getIntrospectionQuery({ descriptions: true }));
+
+/** Runs the standard introspection query against a live endpoint and returns the schema; failures are TribeErrors. */
+export async function introspectEndpoint(endpoint: string, auth: IntrospectionAuth, fetchImpl?: typeof fetch): Promise<GraphQLSchema> {
   const token: AccessToken = 'accessToken' in auth ? auth : await mintAccessToken({ ...auth, endpoint, fetch: fetchImpl });
-  const target = acceptGatewayUrl(token.gatewayUrl, endpoint) ?? endpoint;
-  const response = await fetchImpl(target, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.accessToken}` },
-    body: JSON.stringify({ query: getIntrospectionQuery({ descriptions: true }) }),
-  });
-  const body = (await response.json()) as { data?: IntrospectionQuery; errors?: Array<{ message: string }> };
-  if (!response.ok || !body.data) {
-    const reason = body.errors?.map((error) => error.message).join('; ') ?? `HTTP ${response.status}`;
-    throw new Error(`tribe-sdk: introspection of ${endpoint} failed: ${reason}`);
-  }
-  return buildClientSchema(body.data);
+  const networkId = 'networkId' in auth ? auth.networkId : "the token's network";
+  const request = createTokenRequest(token, { endpoint, networkId, fetch: fetchImpl });
+  return buildClientSchema(await request<IntrospectionQuery>(INTROSPECTION_QUERY));
 }
 
 /** Loads a schema from a local file (SDL or introspection JSON) or from an http(s) endpoint. */

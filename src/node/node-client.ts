@@ -2,6 +2,7 @@ import type { AccessToken } from '../auth/access-token.js';
 import { mintAccessTokenWith } from '../auth/mint-access-token.js';
 import { createTribeClientWith, createTribeSdkWith, type TribeClient, type TribeClientOptions, type TribeSdk } from '../client.js';
 import type { TribeAuthOptions } from '../options.js';
+import { createTokenRequestWith, type TokenRequest, type TokenRequestOptions } from '../transport/token-request.js';
 import { createUndiciExchange } from './undici-exchange.js';
 
 /** Creates a client that sends through undici unless `options.fetch` is given; see the universal `createTribeClient`. */
@@ -17,4 +18,9 @@ export function createTribeSdk<TSdk = TribeSdk>(options: TribeClientOptions<TSdk
 /** Mints an app access token through undici unless `options.fetch` is given. */
 export function mintAccessToken(options: TribeAuthOptions): Promise<AccessToken> {
   return mintAccessTokenWith(options, createUndiciExchange);
+}
+
+/** Runs single generated documents with one token, sending through undici unless `options.fetch` is given. */
+export function createTokenRequest(token: AccessToken, options: TokenRequestOptions): TokenRequest {
+  return createTokenRequestWith(token, options, createUndiciExchange);
 }

@@ -1,4 +1,5 @@
 import { TribeAbortError, TribeNetworkError, TribeTimeoutError } from '../errors.js';
+import { scrubUrlCredentials } from '../redact.js';
 
 /** One GraphQL POST, with its headers already lower-cased and the body already serialized. */
 export interface HttpExchangeRequest {
@@ -31,8 +32,10 @@ export function exchangeFailure(error: unknown, callerSignal: AbortSignal | unde
   if (callerSignal?.aborted) return new TribeAbortError('tribe-sdk: the request was aborted', { cause: callerSignal.reason });
   if (timedOut) return new TribeTimeoutError(`tribe-sdk: no complete answer within ${timeoutMs} ms`, timeoutMs);
   if (error instanceof TribeNetworkError) return error;
-  const reason = error instanceof Error ? error.message : String(error);
-  return new TribeNetworkError(`tribe-sdk: the request failed before an answer arrived (${reason})`, { cause: error });
+  // The runtime's message may quote the URL; one written with credentials must not show them.
+  const raw = error instanceof Error ? error.message : String(error);
+  const reason = scrubUrlCredentials(raw);
+  return new TribeNetworkError(`tribe-sdk: the request failed before an answer arrived (${reason})`, reason === raw ? { cause: error } : {});
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   TribeRateLimitError,
   type TribeApiError,
 } from '../errors.js';
+import { redactTokenFields } from '../redact.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** What the error mapping needs to know about the failed request. */
@@ -82,14 +83,18 @@ export function toTribeError(error: unknown, context: ErrorContext): TribeError 
     const message = context.isMint
       ? `tribe-sdk: forbidden: the app must be published and installed on network ${context.networkId} (${what})`
       : `tribe-sdk: forbidden: ${what}. If this is every call, the app must be published and installed on network ${context.networkId}`;
-    return new TribeForbiddenError(message, context.networkId, withStatus);
+    return new TribeForbiddenError(message, context.networkId, withStatus, errors);
   }
   if (status === 429 || codes.has(CODE.rateLimited)) {
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), context.now);
     return new TribeRateLimitError(`tribe-sdk: rate limited: ${what}`, retryAfter, quotaHeaders(headers), withStatus);
   }
-  if (status >= 500 || errors.length === 0) return new TribeNetworkError(`tribe-sdk: the API answered HTTP ${status}`, withStatus);
-  const data = context.isMint ? undefined : error.response.data;
+  if (status >= 500 || errors.length === 0) {
+    const said = errors.length === 0 ? '' : `: ${what}`;
+    return new TribeNetworkError(`tribe-sdk: the API answered HTTP ${status}${said}`, withStatus);
+  }
+  // Partial data is kept for the caller, but never a token (limitedToken, tokens, loginNetwork select them).
+  const data = context.isMint ? undefined : redactTokenFields(error.response.data);
   const ErrorClass = codes.has(CODE.notFound) ? TribeNotFoundError : TribeGraphQLError;
   return new ErrorClass(`tribe-sdk: ${what}`, errors, data, withStatus);
 }

@@ -59,10 +59,10 @@ function parseResult(text: string): ExecutionResult | undefined {
 function readResult<T>(response: HttpExchangeResponse, query: string, variables: Variables | undefined): T {
   const result = parseResult(response.text);
   const ok = response.status >= 200 && response.status < 300;
-  if (ok && result === undefined) {
-    throw new TribeNetworkError('tribe-sdk: unreadable answer (the body is not a GraphQL JSON result)', { status: response.status });
-  }
   const hasErrors = Array.isArray(result?.errors) && (result.errors as unknown[]).length > 0;
+  if (ok && (result === undefined || (result.data == null && !hasErrors))) {
+    throw new TribeNetworkError('tribe-sdk: unreadable answer (the body is not a GraphQL result with data or errors)', { status: response.status });
+  }
   if (!ok || hasErrors) {
     const graphQLResponse = { ...result, status: response.status, headers: response.headers(), body: response.text };
     throw new ClientError(graphQLResponse as ClientError['response'], { query, variables });

@@ -4,7 +4,10 @@ import type { AccessToken } from '../auth/access-token.js';
 import { bearerAuthorization } from '../auth/basic-authorization.js';
 import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS } from '../constants.js';
 import { compileDocument } from './compiled-document.js';
+import { checkCallOptions } from '../client-options.js';
+import { parseEndpoint, requireText } from '../options.js';
 import { createFetchExchange } from './fetch-exchange.js';
+import type { HttpExchange } from './http-exchange.js';
 import { acceptGatewayUrl } from './gateway-url.js';
 import { toTribeError } from './map-error.js';
 import { sendOperation } from './send-operation.js';
@@ -36,9 +39,18 @@ export type TokenRequest = <TData, TVariables extends Variables = Variables>(
  * Failures are the same {@link TribeError} subclasses.
  */
 export function createTokenRequest(token: AccessToken, options: TokenRequestOptions): TokenRequest {
-  const endpoint = options.endpoint ?? DEFAULT_ENDPOINT;
+  return createTokenRequestWith(token, options, createFetchExchange);
+}
+
+/** {@link createTokenRequest} with the exchange used when `options.fetch` is not given; each package entry picks its own. */
+export function createTokenRequestWith(token: AccessToken, options: TokenRequestOptions, defaultExchange: () => HttpExchange): TokenRequest {
+  const networkId = requireText(options?.networkId, 'networkId');
+  requireText(token?.accessToken, 'token.accessToken');
+  checkCallOptions({ timeoutMs: options.timeoutMs, headers: options.headers });
+  // Credentials written into the endpoint are for minting; a bearer request must not carry them.
+  const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT).url;
   const url = acceptGatewayUrl(token.gatewayUrl, endpoint) ?? endpoint;
-  const exchange = createFetchExchange(options.fetch);
+  const exchange = options.fetch ? createFetchExchange(options.fetch) : defaultExchange();
   const headers = { ...options.headers, authorization: bearerAuthorization(token.accessToken) };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
@@ -46,7 +58,7 @@ export function createTokenRequest(token: AccessToken, options: TokenRequestOpti
       return await sendOperation<TData>(exchange, { url, document, variables, headers, signal, timeoutMs });
     } catch (raw) {
       const operationName = compileDocument(document).operationName ?? 'anonymous';
-      throw toTribeError(raw, { operationName, networkId: options.networkId, isMint: false, now: Date.now() });
+      throw toTribeError(raw, { operationName, networkId, isMint: false, now: Date.now() });
     }
   };
 }
