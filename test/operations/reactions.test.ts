@@ -12,9 +12,18 @@ async function participants(postId: string, reaction: string): Promise<string[]>
   return postReactionParticipants.nodes?.map((node) => node.participant?.id ?? '') ?? [];
 }
 
+/** A new post with no reactions, so each test starts from a state of its own. */
+async function freshPost(title: string): Promise<string> {
+  const { createPost } = await tribe().impersonate('MbrAdaL001').createPost({
+    spaceId: 'SpcGeneral',
+    input: { postTypeId: 'PtyDiscuss', publish: true, mappingFields: [{ key: 'title', type: 'text', value: JSON.stringify(title) }] },
+  });
+  return createPost.id;
+}
+
 describe('reaction operations', () => {
   it('addReaction records the member\'s reaction: the post\'s summary and the participants show it', async () => {
-    const postId = 'Pst0000004';
+    const postId = await freshPost('For hearts');
     const margaret = tribe().impersonate('MbrMargaH4');
     const { addReaction } = await margaret.addReaction({ postId, input: { reaction: 'heart' } });
     expect(addReaction.status).toBe('succeeded');
@@ -27,8 +36,11 @@ describe('reaction operations', () => {
   });
 
   it('removeReaction takes the member\'s reaction back: postReactionParticipants no longer lists them', async () => {
-    const postId = 'Pst0000001';
+    const postId = await freshPost('For likes');
+    await tribe().impersonate('MbrGraceH2').addReaction({ postId, input: { reaction: 'like' } });
+    await tribe().impersonate('MbrLinusT3').addReaction({ postId, input: { reaction: 'like' } });
     expect(await participants(postId, 'like')).toEqual(['MbrGraceH2', 'MbrLinusT3']);
+    expect((await tribe().sdk.post({ id: postId })).post.reactionsCount).toBe(2);
     const { removeReaction } = await tribe().impersonate('MbrGraceH2').removeReaction({ postId, reaction: 'like' });
     expect(removeReaction.status).toBe('succeeded');
     expect(await participants(postId, 'like')).toEqual(['MbrLinusT3']);
@@ -36,7 +48,7 @@ describe('reaction operations', () => {
   });
 
   it('postReactionParticipants pages through who gave a reaction', async () => {
-    const postId = 'Pst0000005';
+    const postId = await freshPost('For tada');
     for (const memberId of emulator.current.memberIds) await tribe().impersonate(memberId).addReaction({ postId, input: { reaction: 'tada' } });
     const first = await tribe().sdk.postReactionParticipants({ postId, reaction: 'tada', limit: 3 });
     expect(first.postReactionParticipants.totalCount).toBe(emulator.current.memberIds.length);

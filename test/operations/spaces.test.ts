@@ -1,11 +1,18 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createTribeClient, type TribeClient, TribeForbiddenError, TribeNotFoundError } from '../../src/index.js';
-import { appOptions, useEmulator } from '../support/emulator.js';
+import { appOptions, startOwnEmulator, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
 let client: TribeClient | undefined;
 const tribe = () => (client ??= createTribeClient(appOptions(emulator.current)));
 afterAll(() => client?.close());
+
+/** A client on an emulator of the test's own: membership changes there cannot leak into the shared data. */
+async function ownTribe(): Promise<TribeClient> {
+  const own = createTribeClient(appOptions(await startOwnEmulator()));
+  onTestFinished(() => own.close());
+  return own;
+}
 
 describe('space operations', () => {
   it('space finds one space by ID, slug or path, and hides private ones from outsiders', async () => {
@@ -43,27 +50,29 @@ describe('space operations', () => {
   });
 
   it('joinSpace adds the member: spaceMembers, memberSpaces and membersCount show it', async () => {
-    const ada = tribe().impersonate('MbrAdaL001');
+    const own = await ownTribe();
+    const ada = own.impersonate('MbrAdaL001');
     await ada.leaveSpace({ spaceId: 'SpcShowTel' });
-    const before = (await tribe().sdk.space({ id: 'SpcShowTel' })).space.membersCount;
+    const before = (await own.sdk.space({ id: 'SpcShowTel' })).space.membersCount;
     const { joinSpace } = await ada.joinSpace({ spaceId: 'SpcShowTel' });
     expect(joinSpace.status).toBe('succeeded');
-    const { spaceMembers } = await tribe().sdk.spaceMembers({ spaceId: 'SpcShowTel', limit: 10 });
+    const { spaceMembers } = await own.sdk.spaceMembers({ spaceId: 'SpcShowTel', limit: 10 });
     expect(spaceMembers.nodes?.map((node) => node.member?.id)).toContain('MbrAdaL001');
-    const { memberSpaces } = await tribe().sdk.memberSpaces({ memberId: 'MbrAdaL001', limit: 10 });
+    const { memberSpaces } = await own.sdk.memberSpaces({ memberId: 'MbrAdaL001', limit: 10 });
     expect(memberSpaces.nodes?.map((node) => node.space?.id)).toContain('SpcShowTel');
-    expect((await tribe().sdk.space({ id: 'SpcShowTel' })).space.membersCount).toBe(before + 1);
-    await expect(tribe().impersonate('MbrLinusT3').joinSpace({ spaceId: 'SpcCrewOnly' })).rejects.toBeInstanceOf(TribeForbiddenError);
+    expect((await own.sdk.space({ id: 'SpcShowTel' })).space.membersCount).toBe(before + 1);
+    await expect(own.impersonate('MbrLinusT3').joinSpace({ spaceId: 'SpcCrewOnly' })).rejects.toBeInstanceOf(TribeForbiddenError);
   });
 
   it('leaveSpace removes the member: spaceMembers, memberSpaces and private content no longer include them', async () => {
-    const grace = tribe().impersonate('MbrGraceH2');
+    const own = await ownTribe();
+    const grace = own.impersonate('MbrGraceH2');
     expect((await grace.space({ id: 'SpcCrewOnly' })).space.id).toBe('SpcCrewOnly');
     const { leaveSpace } = await grace.leaveSpace({ spaceId: 'SpcCrewOnly' });
     expect(leaveSpace.status).toBe('succeeded');
-    const { spaceMembers } = await tribe().sdk.spaceMembers({ spaceId: 'SpcCrewOnly', limit: 10 });
+    const { spaceMembers } = await own.sdk.spaceMembers({ spaceId: 'SpcCrewOnly', limit: 10 });
     expect(spaceMembers.nodes?.map((node) => node.member?.id)).not.toContain('MbrGraceH2');
-    const { memberSpaces } = await tribe().sdk.memberSpaces({ memberId: 'MbrGraceH2', limit: 10 });
+    const { memberSpaces } = await own.sdk.memberSpaces({ memberId: 'MbrGraceH2', limit: 10 });
     expect(memberSpaces.nodes?.map((node) => node.space?.id)).not.toContain('SpcCrewOnly');
     await expect(grace.space({ id: 'SpcCrewOnly' })).rejects.toBeInstanceOf(TribeNotFoundError);
   });

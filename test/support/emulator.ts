@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, onTestFinished } from 'vitest';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
 import type { TribeClientOptions } from '../../src/index.js';
 
@@ -18,6 +18,13 @@ export function useEmulator(options: EmulatorOptions = {}): { readonly current: 
       return emulator;
     },
   };
+}
+
+/** Starts an emulator of the current test's own, stopped when the test ends, so its changes to the data reach no other test. */
+export async function startOwnEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const emulator = await startEmulator(options);
+  onTestFinished(() => emulator.close());
+  return emulator;
 }
 
 /** Client options for the emulator's demo app. */
