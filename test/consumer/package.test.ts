@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -10,9 +10,11 @@ import { BROWSER_ENTRY, CJS_CONSUMER, ESM_CONSUMER, TYPED_CONSUMER } from './sou
 // The package as a user gets it: built, packed by npm, installed into an empty project.
 const emulator = useEmulator();
 let tarball = '';
+let packageVersion = '';
 let project = '';
 
 beforeAll(async () => {
+  packageVersion = (JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
   tarball = await buildAndPack();
   project = await installIntoFreshProject(tarball);
   await Promise.all([
@@ -54,25 +56,6 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
     const finished = expectSuccess('node esm-consumer.mjs', await run(process.execPath, ['esm-consumer.mjs'], { cwd: project, env: { PATH: process.env.PATH } }));
     const result = JSON.parse(finished.stdout) as Record<string, unknown>;
     expect(result).toEqual({ networkId: expect.stringMatching(/\w/), spaces: 2, tribeError: 'function', document: 'Document', mints: 1 });
-  });
-
-  it('is require()-able from CommonJS: a member token, a query and a typed error', async () => {
-    const finished = expectSuccess('node cjs-consumer.cjs', await run(process.execPath, ['cjs-consumer.cjs'], { cwd: project, env: emulatorEnv() }));
-    expect(JSON.parse(finished.stdout)).toEqual({ memberId: emulator.current.memberIds[0], networkId: emulator.current.networkId, wrongSecret: 'TRIBE_AUTH' });
-    expect(emulator.current.requestCount('authMember')).toBeGreaterThanOrEqual(1);
-  });
-
-  it('ships a tribe-sdk bin whose token the emulator accepts as a bearer', async () => {
-    const bin = join(project, 'node_modules', '.bin', 'tribe-sdk');
-    const finished = expectSuccess('tribe-sdk token', await run(bin, ['token'], { cwd: project, env: emulatorEnv() }));
-    const response = await fetch(emulator.current.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${finished.stdout.trim()}` },
-      body: JSON.stringify({ query: '{ network { id } }' }),
-    });
-    expect(await response.json()).toEqual({ data: { network: { id: emulator.current.networkId } } });
-    const version = await run(bin, ['--version'], { cwd: project, env: { PATH: process.env.PATH } });
-    expect(version).toEqual({ code: 0, stdout: '0.1.0\n', stderr: '' });
   });
 
   it.each(['NodeNext', 'Bundler'])('type-checks a consumer under moduleResolution %s with operation-precise results', async (resolution) => {
@@ -149,5 +132,27 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
     const inputs = Object.keys(result.metafile.inputs);
     expect(inputs.some((input) => input.startsWith('node_modules/tribe-sdk/dist/src/'))).toBe(true);
     expect(inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/emulator\/|graphql-inspector/.test(input))).toEqual([]);
+  });
+});
+
+// Not concurrent: the shared emulator's reset after each test clears its request log, which these tests read.
+describe('the packed package against the emulator', { timeout: 120_000 }, () => {
+  it('is require()-able from CommonJS: a member token, a query and a typed error', async () => {
+    const finished = expectSuccess('node cjs-consumer.cjs', await run(process.execPath, ['cjs-consumer.cjs'], { cwd: project, env: emulatorEnv() }));
+    expect(JSON.parse(finished.stdout)).toEqual({ memberId: emulator.current.memberIds[0], networkId: emulator.current.networkId, wrongSecret: 'TRIBE_AUTH' });
+    expect(emulator.current.requestCount('authMember')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('ships a tribe-sdk bin whose token the emulator accepts as a bearer', async () => {
+    const bin = join(project, 'node_modules', '.bin', 'tribe-sdk');
+    const finished = expectSuccess('tribe-sdk token', await run(bin, ['token'], { cwd: project, env: emulatorEnv() }));
+    const response = await fetch(emulator.current.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${finished.stdout.trim()}` },
+      body: JSON.stringify({ query: '{ network { id } }' }),
+    });
+    expect(await response.json()).toEqual({ data: { network: { id: emulator.current.networkId } } });
+    const version = await run(bin, ['--version'], { cwd: project, env: { PATH: process.env.PATH } });
+    expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
   });
 });

@@ -3,7 +3,7 @@ import { buildSchema, GraphQLNonNull, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { printSortedSchema } from '../../src/cli/schema-pull.js';
 
-const text = readFileSync('schema/tribe.graphql', 'utf8');
+const text = readFileSync(new URL('../../schema/tribe.graphql', import.meta.url), 'utf8');
 const schema = buildSchema(text);
 
 describe('schema/tribe.graphql', () => {

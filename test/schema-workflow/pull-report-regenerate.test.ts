@@ -55,12 +55,18 @@ describe('schema workflow in a temp copy: pull, report, regenerate, restore', ()
   });
 
   it('--fail-on-breaking reports the changes, exits 1 and leaves the snapshot alone', async () => {
+    const seenBefore = emulator.requests.length;
     const result = await checkout.npm('schema:pull', ['--fail-on-breaking'], credentials);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`removed Network.${REMOVED}:`);
     expect(result.stderr).toContain('schema not written: 1 breaking change(s)');
     expect(await schemaFile()).toBe(original);
-    expect(emulator.requestCount()).toBeGreaterThan(0);
+    // A mint with the app's Basic credentials, then introspection with the minted bearer.
+    const sent = emulator.requests.slice(seenBefore).map(({ operationName, authorization }) => ({ operationName, authorization }));
+    expect(sent).toEqual([
+      { operationName: 'limitedToken', authorization: expect.stringMatching(/^Basic \S+$/) },
+      { operationName: 'IntrospectionQuery', authorization: expect.stringMatching(/^Bearer \S+$/) },
+    ]);
   });
 
   it('pulls the changed schema over HTTP and reports both changes, the removal as breaking with its operation', async () => {
