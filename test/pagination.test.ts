@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createDemoData } from '../src/emulator/index.js';
 import { TribeAbortError, TribeConfigError, createTribeClient, paginate, type TribeClient } from '../src/index.js';
 import { appOptions, useEmulator } from './support/emulator.js';
+import { newestPublishedPostIds } from './support/expected-posts.js';
 
 const emulator = useEmulator({ data: createDemoData({ posts: 237 }) });
 let client: TribeClient | undefined;
@@ -16,12 +17,9 @@ afterEach(() => {
   client = undefined;
 });
 
-/** The IDs of the published top-level posts, newest first, as the emulator orders `posts`. */
+/** The IDs of the published top-level posts, newest first, ordered here from the stored data. */
 function seededPostIds(spaceId?: string): string[] {
-  return emulator.current.store
-    .publishedPosts()
-    .filter((post) => spaceId === undefined || post.spaceId === spaceId)
-    .map((post) => post.id);
+  return newestPublishedPostIds(emulator.current.store.data.posts, (post) => spaceId === undefined || post.spaceId === spaceId);
 }
 
 describe('paginate', () => {
@@ -45,8 +43,8 @@ describe('paginate', () => {
   it('works for other paginated operations, such as memberPosts', async () => {
     const memberId = 'MbrGraceH2';
     const posts = await paginate(bot().memberPosts, { memberId, limit: 9 }).collect();
-    const expected = emulator.current.store.publishedPosts().filter((post) => post.ownerId === memberId);
-    expect(posts.map((post) => post.id)).toEqual(expected.map((post) => post.id));
+    const expected = newestPublishedPostIds(emulator.current.store.data.posts, (post) => post.ownerId === memberId);
+    expect(posts.map((post) => post.id)).toEqual(expected);
     expect(emulator.current.requestCount('memberPosts')).toBe(Math.ceil(expected.length / 9));
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createDemoData } from '../../src/emulator/index.js';
 import { useEmulator } from '../support/emulator.js';
+import { newestPublishedPostIds } from '../support/expected-posts.js';
 import { asBearer, mintTokenRaw } from './raw-graphql.js';
 
 const POST_COUNT = 7;
@@ -29,9 +30,9 @@ async function page(variables: { limit: number; after?: string; before?: string;
   return answer.body.data!.posts as Page;
 }
 
-/** Every published post, newest first, as the store holds them. */
+/** Every published post, newest first, ordered here from the stored data. */
 function allIds(): string[] {
-  return emulator.current.store.publishedPosts().map((post) => post.id);
+  return newestPublishedPostIds(emulator.current.store.data.posts);
 }
 
 describe('pagination', () => {
