@@ -37,7 +37,7 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
   const concurrency = 32;
   const coldBurstSize = smoke ? 40 : 1000;
   try {
-    const shape = { url: server.url, factories: clientFactories, rounds: smoke ? 1 : 4, timeMs: 400, warmupMs: 100, smoke };
+    const shape = { url: server.url, factories: clientFactories, rounds: smoke ? 1 : 4, timeMs: 400, warmupMs: 100, smoke, serverStats: () => server.stats() };
     const sequential = await measureThroughput({ ...shape, concurrency: 1, batch: 1 });
     const concurrent = await measureThroughput({ ...shape, concurrency, batch: smoke ? 8 : 64 });
     const rounds = smoke ? 1 : 4;

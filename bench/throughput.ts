@@ -21,6 +21,8 @@ export interface ThroughputOptions {
   warmupMs: number;
   /** A few iterations only, for the CI smoke run. */
   smoke: boolean;
+  /** The server's own counters; when given, each result says how many queries the server saw from that client. */
+  serverStats?: () => Promise<{ mints: number; requests: number }>;
 }
 
 /** The figures of one client over all rounds. */
@@ -33,16 +35,25 @@ export interface ThroughputResult {
   /** Client CPU (user + system) per request in µs, over the timed phases. */
   cpuUs: number;
   requests: number;
+  /** Queries (requests that were not mints) the server counted in the timed phases; undefined without `serverStats`. */
+  serverQueries: number | undefined;
   /** The data of the last call, for correctness checks. */
   lastData: PostsQuery | undefined;
 }
 
-async function runBatch(client: BenchClient, batch: number, concurrency: number, sink: { data?: PostsQuery }): Promise<void> {
+/** What a client's batches leave behind: the last answer and how many calls completed. */
+interface Sink {
+  data?: PostsQuery;
+  calls: number;
+}
+
+async function runBatch(client: BenchClient, batch: number, concurrency: number, sink: Sink): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < batch) {
       next += 1;
       sink.data = await client.call();
+      sink.calls += 1;
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, batch) }, worker));
@@ -53,8 +64,10 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const clients = new Map<string, BenchClient>();
   for (const factory of options.factories) clients.set(factory.name, await factory.create(options.url));
   const samples = new Map<string, number[]>(options.factories.map((factory) => [factory.name, []]));
-  const cpu = new Map<string, { micros: number; requests: number }>(options.factories.map((factory) => [factory.name, { micros: 0, requests: 0 }]));
-  const sinks = new Map<string, { data?: PostsQuery }>(options.factories.map((factory) => [factory.name, {}]));
+  const cpu = new Map<string, { micros: number; requests: number; serverQueries: number }>(
+    options.factories.map((factory) => [factory.name, { micros: 0, requests: 0, serverQueries: 0 }]),
+  );
+  const sinks = new Map<string, Sink>(options.factories.map((factory) => [factory.name, { calls: 0 }]));
   try {
     for (let round = 0; round < options.rounds; round++) {
       const bench = new Bench({
@@ -72,21 +85,27 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
         const sink = sinks.get(factory.name)!;
         const usage = cpu.get(factory.name)!;
         let cpuAtStart: NodeJS.CpuUsage | undefined;
-        let iterations = 0;
+        let statsAtStart: { mints: number; requests: number } | undefined;
+        let callsAtStart = 0;
         bench.add(factory.name, () => runBatch(client, options.batch, options.concurrency, sink), {
-          beforeAll(mode) {
+          // Said outright: otherwise tinybench calls the function once at add() to find out, and that
+          // untimed batch would still be in flight while the first client is measured.
+          async: true,
+          async beforeAll(mode) {
             if (mode !== 'run') return;
-            iterations = 0;
+            callsAtStart = sink.calls;
+            statsAtStart = await options.serverStats?.();
             cpuAtStart = process.cpuUsage();
           },
-          afterEach(mode) {
-            if (mode === 'run') iterations += 1;
-          },
-          afterAll(mode) {
+          async afterAll(mode) {
             if (mode !== 'run' || cpuAtStart === undefined) return;
             const spent = process.cpuUsage(cpuAtStart);
             usage.micros += spent.user + spent.system;
-            usage.requests += iterations * options.batch;
+            usage.requests += sink.calls - callsAtStart;
+            const statsAtEnd = await options.serverStats?.();
+            if (statsAtStart && statsAtEnd) {
+              usage.serverQueries += statsAtEnd.requests - statsAtEnd.mints - (statsAtStart.requests - statsAtStart.mints);
+            }
           },
         });
       }
@@ -110,6 +129,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
       maxUs: sorted.at(-1)!,
       cpuUs: usage.requests === 0 ? 0 : usage.micros / usage.requests,
       requests: usage.requests,
+      serverQueries: options.serverStats ? usage.serverQueries : undefined,
       lastData: sinks.get(factory.name)!.data,
     };
   });
