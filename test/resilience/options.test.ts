@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTribeClient, TribeConfigError } from '../../src/index.js';
@@ -64,9 +65,12 @@ describe('runtime independence', () => {
     // The emulator and the CLI run on Node only, and so does the `node` entry (src/node, index.node.ts).
     const library = sourceFiles('src').filter((path) => !/src[\\/](emulator|cli|node)[\\/]|index\.node\.ts$/.test(path));
     expect(library.length).toBeGreaterThan(10);
+    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
     for (const path of library) {
-      const text = readFileSync(path, 'utf8');
-      expect(text, path).not.toMatch(/process\.env|from 'node:|require\(/);
+      const text = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      const imported = [...text.matchAll(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((match) => match[1]!);
+      expect(imported.filter((name) => builtins.has(name)), path).toEqual([]);
+      expect(text, path).not.toMatch(/\bprocess\b|\bBuffer\b|\brequire\s*\(|__dirname|__filename/);
     }
   });
 });
