@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTribeClient, TribeConfigError } from '../../src/index.js';
+import { createTribeClient, TribeConfigError, type TribeEvent } from '../../src/index.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
@@ -57,6 +57,21 @@ describe('client options', () => {
     tribe.close();
     await expect(tribe.sdk.network()).rejects.toBeInstanceOf(TribeConfigError);
     await expect(tribe.getAccessToken()).rejects.toBeInstanceOf(TribeConfigError);
+  });
+});
+
+describe('events', () => {
+  it('reports token-minted, request, retry and response, with the credentials redacted', async () => {
+    const events: TribeEvent[] = [];
+    const tribe = createTribeClient({ ...appOptions(emulator.current), baseDelayMs: 1, onEvent: (event) => events.push(event) });
+    emulator.current.injectFault({ operation: 'network', status: 503, times: 1 });
+    await tribe.sdk.network();
+    expect(events.map((event) => event.type)).toEqual(['token-minted', 'request', 'response', 'retry', 'request', 'response']);
+    expect(events[0]).toMatchObject({ networkId: emulator.current.networkId, memberId: undefined, reason: 'missing' });
+    expect(events[1]).toMatchObject({ operationName: 'network', attempt: 1, headers: { authorization: 'Bearer [redacted]' } });
+    expect(events[2]).toMatchObject({ ok: false, status: 503, errorCode: 'TRIBE_NETWORK' });
+    expect(events[3]).toMatchObject({ operationName: 'network', retry: 1, status: 503 });
+    expect(events[5]).toMatchObject({ ok: true, attempt: 2, status: 200 });
   });
 });
 
