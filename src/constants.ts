@@ -19,7 +19,7 @@ export const DEFAULT_MAX_RETRIES = 2;
 /** The longest single wait between two attempts, unless configured otherwise. */
 export const DEFAULT_MAX_DELAY_MS = 30_000;
 
-/** The first backoff step for 5xx and network errors; it doubles per attempt, with full jitter. */
+/** The first backoff step for 502, 503, 504 and network errors; it doubles per attempt, with jitter. */
 export const DEFAULT_BASE_DELAY_MS = 200;
 
 /** How long before a token's `exp` it is refreshed, unless configured otherwise. */

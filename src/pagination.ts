@@ -114,6 +114,7 @@ export function paginate<TOperation extends PaginatedOperation>(
 
   async function* pages(): AsyncGenerator<PageOf<TOperation>, void, undefined> {
     let after: string | undefined;
+    const seenCursors = new Set<string>();
     let remaining = maxItems ?? Number.POSITIVE_INFINITY;
     while (remaining > 0) {
       if (signal?.aborted) throw abortError(signal);
@@ -132,9 +133,10 @@ export function paginate<TOperation extends PaginatedOperation>(
       yield page;
       const { endCursor, hasNextPage } = connection.pageInfo;
       if (!hasNextPage) return;
-      if (!endCursor || endCursor === after) {
+      if (!endCursor || seenCursors.has(endCursor)) {
         throw new TribeGraphQLError('tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop', [], result);
       }
+      seenCursors.add(endCursor);
       after = endCursor;
     }
   }

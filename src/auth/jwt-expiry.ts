@@ -14,6 +14,7 @@ function decodeBase64Url(segment: string): string | undefined {
  * JWT with a numeric `exp`; it never throws, so a malformed token can't leak into an error message.
  */
 export function readJwtExpiry(token: string): number | undefined {
+  if (typeof token !== 'string') return undefined;
   const payload = token.split('.')[1];
   if (payload === undefined) return undefined;
   const text = decodeBase64Url(payload);

@@ -10,7 +10,7 @@ import { createFetchExchange } from '../transport/fetch-exchange.js';
 import type { HttpExchange } from '../transport/http-exchange.js';
 import { sendOperation } from '../transport/send-operation.js';
 import type { AccessToken } from './access-token.js';
-import { basicAuthorization } from './basic-authorization.js';
+import { basicAuthorization } from './authorization-header.js';
 import { readJwtExpiry } from './jwt-expiry.js';
 
 /** What a mint needs besides the credentials; shared with the client's transport. */
@@ -23,7 +23,7 @@ export interface MintContext {
 }
 
 /** Builds the `limitedToken` variables: `context: NETWORK`, `entityId` = network, member only when given. */
-export function limitedTokenVariables(networkId: string, memberId: string | undefined): LimitedTokenQueryVariables {
+function limitedTokenVariables(networkId: string, memberId: string | undefined): LimitedTokenQueryVariables {
   const variables: LimitedTokenQueryVariables = { context: 'NETWORK', networkId, entityId: networkId };
   if (memberId !== undefined) variables.impersonateMemberId = memberId;
   return variables;

@@ -6,7 +6,7 @@ import type { FaultInjector, FaultRule } from './faults.js';
 import { operationNameOf, variablesOf, type RequestLog } from './request-log.js';
 
 /** Paths that serve the API: the documented one, and the one handed out as `gatewayUrl`. */
-export const API_PATHS = new Set(['/graphql', '/gateway']);
+const API_PATHS = new Set(['/graphql', '/gateway']);
 
 interface TribeShapedError {
   message: string;
@@ -17,7 +17,7 @@ interface TribeShapedError {
 type YogaError = { message: string; extensions?: { code?: unknown; http?: { status?: number } } & Record<string, unknown> } & Record<string, unknown>;
 
 /** Moves `extensions.code` to the top level, as Tribe does, and returns the HTTP status the errors ask for. */
-export function toTribeShape(errors: YogaError[]): { errors: TribeShapedError[]; status: number | undefined } {
+function toTribeShape(errors: YogaError[]): { errors: TribeShapedError[]; status: number | undefined } {
   let status: number | undefined;
   const shaped = errors.map(({ extensions, ...rest }) => {
     const { code, http, ...other } = extensions ?? {};

@@ -34,7 +34,7 @@ export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
 export interface EmulatorOptions {
   /** The port to listen on; 0 (default) picks a free one. */
   port?: number;
-  /** The loopback address to listen on (default 127.0.0.1). */
+  /** The loopback address to listen on (default 127.0.0.1); other addresses are refused. */
   host?: string;
   /** The state to start from: data, or the path of a JSON file with it (default: the demo data). */
   data?: EmulatorData | string;
@@ -95,6 +95,9 @@ async function loadData(data: EmulatorOptions['data']): Promise<EmulatorData> {
 
 /** Starts the emulator on loopback and resolves once it accepts requests. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  // It hands out demo credentials and has no real security: it must not be reachable from elsewhere.
+  if (!/^(localhost|::1|127(\.\d{1,3}){3})$/.test(host)) throw new Error(`tribe-sdk emulator: host must be a loopback address, not ${host}`);
   const ttl = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   const store = new EmulatorStore(await loadData(options.data));
   const sdl = await readFile(options.schemaPath ?? DEFAULT_SCHEMA_URL, 'utf8');
@@ -116,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       caller: await readCaller(request.headers.get('authorization'), tokens),
     }),
   });
-  const server = await startHttpServer({ yoga, faults, log, host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0 });
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];

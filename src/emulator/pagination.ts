@@ -18,7 +18,7 @@ export interface Page<T> {
 }
 
 /** An opaque cursor, base64-encoded JSON as Tribe's are. */
-export function encodeCursor(id: string): string {
+function encodeCursor(id: string): string {
   return Buffer.from(JSON.stringify({ id })).toString('base64');
 }
 

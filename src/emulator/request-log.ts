@@ -38,29 +38,40 @@ export function operationNameOf(body: string): string | undefined {
   }
 }
 
-/** Keeps every request, so tests can count them by operation and read what was sent. */
+/** How many requests the log keeps for reading; counts stay exact beyond it. */
+export const REQUEST_LOG_LIMIT = 10_000;
+
+/**
+ * Keeps the latest requests, so tests can read what was sent, and counts every request by operation.
+ * The records are bounded so that an emulator left running for days does not grow without limit.
+ */
 export class RequestLog {
   #records: RequestRecord[] = [];
+  #counts = new Map<string | undefined, number>();
+  #total = 0;
 
   /** Adds a request. */
   add(record: RequestRecord): void {
     this.#records.push(record);
+    if (this.#records.length > REQUEST_LOG_LIMIT) this.#records.splice(0, this.#records.length - REQUEST_LOG_LIMIT);
+    this.#counts.set(record.operationName, (this.#counts.get(record.operationName) ?? 0) + 1);
+    this.#total += 1;
   }
 
-  /** Every request so far, oldest first. */
+  /** The latest requests (up to {@link REQUEST_LOG_LIMIT}), oldest first. */
   get records(): readonly RequestRecord[] {
     return this.#records;
   }
 
   /** How many requests there were, for one operation or in all. */
   count(operationName?: string): number {
-    return operationName === undefined
-      ? this.#records.length
-      : this.#records.filter((record) => record.operationName === operationName).length;
+    return operationName === undefined ? this.#total : (this.#counts.get(operationName) ?? 0);
   }
 
   /** Forgets every request. */
   clear(): void {
     this.#records = [];
+    this.#counts.clear();
+    this.#total = 0;
   }
 }

@@ -22,8 +22,11 @@ export type TokenProblem = 'missing' | 'invalid' | 'expired' | 'revoked';
 /** Issues and checks HS256 JWTs, and remembers revoked ones. */
 export class TokenAuthority {
   readonly #key: Uint8Array;
+  /** Tokens revoked one by one as they were issued (bounded by what revokeNextIssued asked for). */
   readonly #revoked = new Set<string>();
-  #issued: string[] = [];
+  /** Token IDs are a sequence; every ID below this one was revoked at once by revokeIssued(). */
+  #revokedBelow = 0;
+  #nextId = 0;
   #revokeNext = 0;
   ttlSeconds: number;
 
@@ -34,7 +37,7 @@ export class TokenAuthority {
 
   /** Signs a token with `exp` = now + TTL. */
   async issue(claims: Omit<TokenClaims, 'jti' | 'iat' | 'exp'>): Promise<string> {
-    const jti = crypto.randomUUID();
+    const jti = String(this.#nextId++);
     const iat = Math.floor(Date.now() / 1000);
     const token = await new SignJWT({ ...claims })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
@@ -42,7 +45,6 @@ export class TokenAuthority {
       .setIssuedAt(iat)
       .setExpirationTime(iat + this.ttlSeconds)
       .sign(this.#key);
-    this.#issued.push(jti);
     if (this.#revokeNext > 0) {
       this.#revokeNext -= 1;
       this.#revoked.add(jti);
@@ -55,7 +57,7 @@ export class TokenAuthority {
     try {
       const { payload } = await jwtVerify(token, this.#key, { algorithms: ['HS256'] });
       const claims = payload as unknown as TokenClaims;
-      return this.#revoked.has(claims.jti) ? 'revoked' : claims;
+      return this.#revoked.has(claims.jti) || Number(claims.jti) < this.#revokedBelow ? 'revoked' : claims;
     } catch (error) {
       return error instanceof joseErrors.JWTExpired ? 'expired' : 'invalid';
     }
@@ -63,7 +65,7 @@ export class TokenAuthority {
 
   /** Revokes every token issued so far. */
   revokeIssued(): void {
-    for (const jti of this.#issued) this.#revoked.add(jti);
+    this.#revokedBelow = this.#nextId;
   }
 
   /** Revokes each of the next `count` tokens as soon as it is issued. */

@@ -1,6 +1,6 @@
 import type { DocumentNode } from 'graphql';
 import type { GraphQLClient, RequestOptions, Variables } from 'graphql-request';
-import { bearerAuthorization } from '../auth/basic-authorization.js';
+import { bearerAuthorization } from '../auth/authorization-header.js';
 import type { CachedToken } from '../auth/token-cache.js';
 import type { TokenManager } from '../auth/token-manager.js';
 import { combineSignals } from '../client-options.js';

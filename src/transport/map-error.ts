@@ -27,7 +27,7 @@ const CODE = { forbidden: '102', rateLimited: '104', invalidToken: '108', notFou
 type RawError = { message?: unknown; code?: unknown; subcode?: unknown; field?: unknown; help?: unknown; path?: unknown; errors?: unknown };
 
 /** Flattens Tribe's error objects, including errors nested in an inner `errors` array. */
-export function flattenApiErrors(raw: unknown): TribeApiError[] {
+function flattenApiErrors(raw: unknown): TribeApiError[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry: RawError): TribeApiError[] => {
     if (typeof entry !== 'object' || entry === null) return [];

@@ -1,13 +1,13 @@
 import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES } from '../constants.js';
 import { TribeError, TribeNetworkError, TribeRateLimitError } from '../errors.js';
 
-/** How a request is retried; every field has a default in `resolveClientOptions`. */
+/** How a request is retried; DEFAULT_RETRY_POLICY holds the defaults. */
 export interface RetryPolicy {
   /** Retries after the first attempt. */
   maxRetries: number;
   /** The longest single wait; a longer `Retry-After` ends the retries instead. */
   maxDelayMs: number;
-  /** The first backoff step for 5xx and network errors. */
+  /** The first backoff step for 502, 503, 504 and network errors. */
   baseDelayMs: number;
   /** Whether mutations are retried too; off, because a retried `createPost` could post twice. */
   retryMutations: boolean;

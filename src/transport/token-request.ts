@@ -1,7 +1,7 @@
 import type { DocumentNode } from 'graphql';
 import type { Variables } from 'graphql-request';
 import type { AccessToken } from '../auth/access-token.js';
-import { bearerAuthorization } from '../auth/basic-authorization.js';
+import { bearerAuthorization } from '../auth/authorization-header.js';
 import { DEFAULT_ENDPOINT, DEFAULT_TIMEOUT_MS } from '../constants.js';
 import { compileDocument } from './compiled-document.js';
 import { checkCallOptions } from '../client-options.js';
