@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basicAuthorization } from '../../src/auth/basic-authorization.js';
+import { basicAuthorization } from '../../src/auth/authorization-header.js';
 import { readJwtExpiry } from '../../src/index.js';
 
 const text = fc.string({ unit: 'binary', maxLength: 64 });

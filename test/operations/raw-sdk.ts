@@ -1,5 +1,5 @@
 import { GraphQLClient } from 'graphql-request';
-import { basicAuthorization, bearerAuthorization } from '../../src/auth/basic-authorization.js';
+import { basicAuthorization, bearerAuthorization } from '../../src/auth/authorization-header.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
 import { getSdk, type TribeSdk } from '../../src/index.js';
 
