@@ -48,10 +48,12 @@ function abandonable<T>(promise: Promise<T>, signal: AbortSignal | undefined): P
 export class TokenManager {
   readonly #options: TokenManagerOptions;
   readonly #inFlight = new Map<string, Promise<CachedToken>>();
+  readonly #keyPrefix: string;
   #closed = false;
 
   constructor(options: TokenManagerOptions) {
     this.#options = options;
+    this.#keyPrefix = options.keyParts.map(encodeURIComponent).join('|');
   }
 
   /** A usable token for the member: the cached one while fresh, else one shared new mint. */
@@ -61,7 +63,9 @@ export class TokenManager {
     if (options.forceRefresh) return abandonable(this.#mintOnce(key, memberId, 'forced'), options.signal);
     const pending = this.#inFlight.get(key);
     if (pending) return abandonable(pending, options.signal);
-    const cached = await this.#options.cache.get(key);
+    const lookup = this.#options.cache.get(key);
+    // A sync cache (the default) answers without a trip through the microtask queue: this is every request's path.
+    const cached = lookup instanceof Promise ? await lookup : lookup;
     if (cached && this.#isFresh(cached)) return cached;
     return abandonable(this.#mintOnce(key, memberId, cached ? 'expiring' : 'missing'), options.signal);
   }
@@ -90,8 +94,7 @@ export class TokenManager {
 
   /** The cache key of a member's token; each part is encoded, so no ID can pass for another. */
   #keyFor(memberId: string | undefined): string {
-    const member = memberId === undefined ? 'bot' : `member:${memberId}`;
-    return [...this.#options.keyParts, member].map(encodeURIComponent).join('|');
+    return `${this.#keyPrefix}|${memberId === undefined ? 'bot' : encodeURIComponent(`member:${memberId}`)}`;
   }
 
   /** Whether a cached token can still be sent: no `exp`, or not yet within the refresh margin. */
