@@ -1,4 +1,3 @@
-import { ClientError } from 'graphql-request';
 import {
   TribeAuthError,
   TribeError,
@@ -10,6 +9,7 @@ import {
   type TribeApiError,
 } from '../errors.js';
 import { redactTokenFields } from '../redact.js';
+import { ErrorAnswer } from './error-answer.js';
 import { parseRetryAfter } from './retry-after.js';
 
 /** What the error mapping needs to know about the failed request. */
@@ -58,18 +58,18 @@ function summary(errors: readonly TribeApiError[], status: number): string {
 
 /**
  * Turns anything a request can throw into a {@link TribeError}. An error that already is one comes
- * back unchanged, so mapping twice is safe. The raw error is never kept as `cause`, because
- * graphql-request's ClientError repeats the request and the answer, which may hold a token.
+ * back unchanged, so mapping twice is safe. The raw answer is never kept as `cause`, because it may
+ * hold a token.
  */
 export function toTribeError(error: unknown, context: ErrorContext): TribeError {
   if (error instanceof TribeError) return error;
   const details = { operationName: context.operationName };
-  if (!(error instanceof ClientError)) {
+  if (!(error instanceof ErrorAnswer)) {
     const reason = error instanceof Error ? error.message : String(error);
     return new TribeNetworkError(`tribe-sdk: unreadable answer (${reason})`, details);
   }
-  const { status, headers } = error.response;
-  const errors = flattenApiErrors(error.response.errors);
+  const { status, headers } = error;
+  const errors = flattenApiErrors(error.errors);
   const codes = new Set(errors.map((entry) => entry.code));
   const withStatus = { ...details, status };
   const what = summary(errors, status);
@@ -94,7 +94,7 @@ export function toTribeError(error: unknown, context: ErrorContext): TribeError 
     return new TribeNetworkError(`tribe-sdk: the API answered HTTP ${status}${said}`, withStatus);
   }
   // Partial data is kept for the caller, but never a token (limitedToken, tokens, loginNetwork select them).
-  const data = context.isMint ? undefined : redactTokenFields(error.response.data);
+  const data = context.isMint ? undefined : redactTokenFields(error.data);
   const ErrorClass = codes.has(CODE.notFound) ? TribeNotFoundError : TribeGraphQLError;
   return new ErrorClass(`tribe-sdk: ${what}`, errors, data, withStatus);
 }

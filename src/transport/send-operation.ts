@@ -1,8 +1,9 @@
 import type { DocumentNode } from 'graphql';
-import { ClientError, type Variables } from 'graphql-request';
+import type { Variables } from 'graphql-request';
 import { SDK_NAME, SDK_VERSION } from '../constants.js';
 import { TribeNetworkError } from '../errors.js';
 import { compileDocument } from './compiled-document.js';
+import { ErrorAnswer } from './error-answer.js';
 import type { HttpExchange, HttpExchangeResponse } from './http-exchange.js';
 
 /** One GraphQL operation to send. */
@@ -53,20 +54,17 @@ function parseResult(text: string): ExecutionResult | undefined {
 }
 
 /**
- * Reads an answer as graphql-request would: `data` on success, otherwise its own {@link ClientError}
- * with the same `response` shape (status, headers, body, errors, data), so the error mapping applies.
+ * Reads an answer: `data` on success, otherwise an {@link ErrorAnswer} (status, headers, errors, data)
+ * for the error mapping.
  */
-function readResult<T>(response: HttpExchangeResponse, query: string, variables: Variables | undefined): T {
+function readResult<T>(response: HttpExchangeResponse): T {
   const result = parseResult(response.text);
   const ok = response.status >= 200 && response.status < 300;
   const hasErrors = Array.isArray(result?.errors) && (result.errors as unknown[]).length > 0;
   if (ok && (result === undefined || (result.data == null && !hasErrors))) {
     throw new TribeNetworkError('tribe-sdk: unreadable answer (the body is not a GraphQL result with data or errors)', { status: response.status });
   }
-  if (!ok || hasErrors) {
-    const graphQLResponse = { ...result, status: response.status, headers: response.headers(), body: response.text };
-    throw new ClientError(graphQLResponse as ClientError['response'], { query, variables });
-  }
+  if (!ok || hasErrors) throw new ErrorAnswer(response.status, response.headers(), result?.errors, result?.data);
   return result!.data as T;
 }
 
@@ -80,5 +78,5 @@ export async function sendOperation<T>(exchange: HttpExchange, request: Operatio
     signal: request.signal,
     timeoutMs: request.timeoutMs,
   });
-  return readResult<T>(response, query, request.variables);
+  return readResult<T>(response);
 }
