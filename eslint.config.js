@@ -50,6 +50,16 @@ const deprecatedNeedsReason = {
   },
 };
 
+/** One no-restricted-imports block per layer, naming the higher layers it must not import. */
+function layerRules(layers) {
+  return Object.entries(layers).map(([files, higher]) => ({
+    files: [files],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: higher.map((layer) => ({ group: [`**/${layer}/*`, `**/${layer}.js`], message: `${layer} is a higher layer` })) }],
+    },
+  }));
+}
+
 export default tseslint.config(
   // Codegen output is checked by `codegen:check`, not linted.
   { ignores: ['generated/**', 'dist/**', 'coverage/**', '.docs/**', 'test/fixtures/custom-sdk/sdk.ts', 'examples/*/generated.ts'] },
@@ -62,6 +72,15 @@ export default tseslint.config(
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-empty-object-type': 'off' },
   },
+  // The runtime's layers read straight down: entries -> client/ -> options/ -> auth/ and transport/ -> the base
+  // modules (errors, messages, events, ...). A lower layer never imports a higher one; dpdm (npm run lint:cycles)
+  // fails on any cycle.
+  ...layerRules({
+    'src/options/**': ['client'],
+    'src/auth/**': ['client', 'options', 'transport'],
+    'src/transport/**': ['client', 'options', 'auth'],
+    'src/{abort,constants,errors,events,messages,redact}.ts': ['client', 'options', 'auth', 'transport', 'pagination'],
+  }),
   {
     files: ['operations/**/*.graphql'],
     linterOptions: { reportUnusedDisableDirectives: 'error' },

@@ -1,6 +1,10 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // `tribe-sdk-source` makes package.json's `imports` (and the workspace packages' `exports`) resolve to the TypeScript sources.
+  resolve: { conditions: ['tribe-sdk-source', ...defaultServerConditions] },
+  ssr: { resolve: { conditions: ['tribe-sdk-source', ...defaultServerConditions] } },
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,

@@ -24,7 +24,7 @@ const CREDENTIALS = "{ clientId: 'id', clientSecret: 'secret', networkId: 'net',
 export const bundleEntries: ReadonlyArray<{ name: string; source: string }> = [
   {
     name: 'SDK: mint + one typed query (createTokenRequest + PostsDocument)',
-    source: `import { mintAccessToken, createTokenRequest, PostsDocument } from './src/index.ts';
+    source: `import { mintAccessToken, createTokenRequest } from './src/index.ts'; import { PostsDocument } from './generated/sdk.ts';
       const token = await mintAccessToken(${CREDENTIALS});
       const request = createTokenRequest(token, { networkId: 'net', endpoint: 'http://127.0.0.1:1/graphql' });
       console.log(await request(PostsDocument, { limit: 10 }));`,
@@ -34,7 +34,7 @@ export const bundleEntries: ReadonlyArray<{ name: string; source: string }> = [
     source: `import { createTribeClient } from './src/index.ts';
       console.log(await createTribeClient(${CREDENTIALS}).sdk.posts({ limit: 10 }));`,
   },
-  { name: 'SDK: the whole root entry (export *)', source: `export * from './src/index.ts';` },
+  { name: 'SDK: the whole root entry', source: `export * from './src/index.ts';` },
   {
     name: 'baseline: graphql-request + getSdk',
     source: `import { GraphQLClient } from 'graphql-request'; import { getSdk } from './generated/sdk.ts';
@@ -59,6 +59,8 @@ export async function measureBundle(entry: { name: string; source: string }): Pr
     minify: true,
     format: 'esm',
     platform: 'browser',
+    // Resolves package.json's `imports` to the sources, as the browser build of the package does to dist/.
+    conditions: ['tribe-sdk-source'],
     target: 'es2022',
     metafile: true,
     logLevel: 'silent',

@@ -7,8 +7,7 @@ import { print } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import { Agent as UndiciAgent, request as undiciRequest } from 'undici';
 import { getSdk, PostsDocument, type PostsQuery } from '../generated/sdk.js';
-import { createTribeClient as createUniversalClient } from '../src/index.js';
-import { createTribeClient as createNodeClient } from '../src/index.node.js';
+import { createTribeClient } from '../src/index.js';
 import { postsVariables } from './fixed-data.js';
 
 /** One ready client: `call` sends the query once and resolves to its data. */
@@ -83,10 +82,10 @@ const graphqlRequestSdk: ClientFactory = {
 };
 
 const sdkUniversal: ClientFactory = {
-  name: 'SDK (universal, fetch)',
-  description: 'createTribeClient from the default entry: web fetch, token cache, retries',
+  name: 'SDK (fetch exchange)',
+  description: 'createTribeClient with the fetch exchange (the default of every runtime but Node): token cache, retries',
   async create(url) {
-    const client = createUniversalClient({ ...CREDENTIALS, endpoint: url });
+    const client = createTribeClient({ ...CREDENTIALS, endpoint: url, fetch: globalThis.fetch });
     await client.getAccessToken();
     return { call: () => client.sdk.posts(postsVariables), async close() { client.close(); } };
   },
@@ -94,9 +93,9 @@ const sdkUniversal: ClientFactory = {
 
 const sdkNode: ClientFactory = {
   name: 'SDK (node, undici)',
-  description: 'createTribeClient from the node entry: undici transport, token cache, retries',
+  description: 'createTribeClient on Node: the undici exchange, token cache, retries',
   async create(url) {
-    const client = createNodeClient({ ...CREDENTIALS, endpoint: url });
+    const client = createTribeClient({ ...CREDENTIALS, endpoint: url });
     await client.getAccessToken();
     return { call: () => client.sdk.posts(postsVariables), async close() { client.close(); } };
   },

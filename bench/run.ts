@@ -5,8 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createTribeClient as createUniversalClient } from '../src/index.js';
-import { createTribeClient as createNodeClient } from '../src/index.node.js';
+import { createTribeClient, type TribeClientOptions } from '../src/index.js';
 import { bundleEntries, measureBundle, type BundleResult } from './bundle-size.js';
 import { clientFactories } from './clients.js';
 import { measureColdBurst, type ColdBurstResult } from './cold-burst.js';
@@ -42,8 +41,8 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
     const concurrent = await measureThroughput({ ...shape, concurrency, batch: smoke ? 8 : 64 });
     const rounds = smoke ? 1 : 4;
     const coldBurst = [
-      { entry: 'node entry (undici)', ...(await measureColdBurst(server, createNodeClient, coldBurstSize, rounds)) },
-      { entry: 'universal entry (fetch)', ...(await measureColdBurst(server, createUniversalClient, coldBurstSize, rounds)) },
+      { entry: 'node entry (undici)', ...(await measureColdBurst(server, createTribeClient, coldBurstSize, rounds)) },
+      { entry: 'fetch exchange', ...(await measureColdBurst(server, (options: TribeClientOptions) => createTribeClient({ fetch: globalThis.fetch, ...options }), coldBurstSize, rounds)) },
     ];
     const bundles: BundleResult[] = [];
     for (const entry of bundleEntries) bundles.push(await measureBundle(entry));

@@ -20,12 +20,12 @@ export interface TribeApiError {
   path?: ReadonlyArray<string | number>;
 }
 
-/** What every SDK error may tell besides its message. */
+/** What every SDK error may tell besides its message; each class adds its own fields. */
 export interface TribeErrorDetails {
   /** The HTTP status of the answer, when there was one. */
-  status?: number;
+  status?: number | undefined;
   /** The GraphQL operation that failed, when known. */
-  operationName?: string;
+  operationName?: string | undefined;
   /** The underlying error, e.g. the runtime's fetch failure; never the API's raw answer, which may hold a token. */
   cause?: unknown;
 }
@@ -33,18 +33,17 @@ export interface TribeErrorDetails {
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 
 /** The base class of every error the SDK throws; `instanceof TribeError` catches them all. */
-export class TribeError extends Error {
+export abstract class TribeError extends Error {
   /** A stable code for programs to branch on. */
-  readonly code: TribeErrorCode;
+  abstract readonly code: TribeErrorCode;
   /** The HTTP status of the answer, when there was one. */
   readonly status: number | undefined;
   /** The GraphQL operation that failed, when known. */
   readonly operationName: string | undefined;
 
-  constructor(code: TribeErrorCode, message: string, details: TribeErrorDetails = {}) {
+  constructor(message: string, details: TribeErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
-    this.code = code;
     this.status = details.status;
     this.operationName = details.operationName;
   }
@@ -64,45 +63,59 @@ export class TribeError extends Error {
   }
 }
 
-/** Bad options, raised before any request is sent. */
+/** Bad options or input, raised before any request is sent. */
 export class TribeConfigError extends TribeError {
-  constructor(message: string) {
-    super('TRIBE_CONFIG', message);
-  }
+  /** Always `TRIBE_CONFIG`. */
+  readonly code = 'TRIBE_CONFIG';
 }
 
 /** Wrong client credentials, or an access token the API does not accept (HTTP 401 or code 108). */
 export class TribeAuthError extends TribeError {
-  constructor(message: string, details?: TribeErrorDetails) {
-    super('TRIBE_AUTH', message, details);
-  }
+  /** Always `TRIBE_AUTH`. */
+  readonly code = 'TRIBE_AUTH';
+}
+
+/** Details of a {@link TribeForbiddenError}. */
+export interface TribeForbiddenDetails extends TribeErrorDetails {
+  networkId?: string | undefined;
+  errors?: readonly TribeApiError[];
 }
 
 /** The API refused the action (HTTP 403 or code 102). */
 export class TribeForbiddenError extends TribeError {
+  /** Always `TRIBE_FORBIDDEN`. */
+  readonly code = 'TRIBE_FORBIDDEN';
   /** The network the refused request was for. */
   readonly networkId: string | undefined;
   /** The errors as the API sent them, which tell what was refused. */
   readonly errors: readonly TribeApiError[];
 
-  constructor(message: string, networkId: string | undefined, details?: TribeErrorDetails, errors: readonly TribeApiError[] = []) {
-    super('TRIBE_FORBIDDEN', message, details);
-    this.networkId = networkId;
-    this.errors = errors;
+  constructor(message: string, details: TribeForbiddenDetails = {}) {
+    super(message, details);
+    this.networkId = details.networkId;
+    this.errors = details.errors ?? [];
   }
+}
+
+/** Details of a {@link TribeGraphQLError}. */
+export interface TribeGraphQLDetails extends TribeErrorDetails {
+  errors?: readonly TribeApiError[];
+  data?: unknown;
 }
 
 /** The API answered with GraphQL errors; keeps them, their codes and any partial data. */
 export class TribeGraphQLError extends TribeError {
+  /** `TRIBE_GRAPHQL`, or `TRIBE_NOT_FOUND` for {@link TribeNotFoundError}. */
+  readonly code: 'TRIBE_GRAPHQL' | 'TRIBE_NOT_FOUND' = 'TRIBE_GRAPHQL';
   /** The errors as the API sent them, nested ones flattened. */
   readonly errors: readonly TribeApiError[];
   /** Whatever data came with the errors. */
   readonly data: unknown;
 
-  constructor(message: string, errors: readonly TribeApiError[], data: unknown, details?: TribeErrorDetails) {
-    super(new.target === TribeGraphQLError ? 'TRIBE_GRAPHQL' : 'TRIBE_NOT_FOUND', message, details);
-    this.errors = errors;
-    this.data = data;
+  constructor(message: string, details: TribeGraphQLDetails = {}) {
+    super(message, details);
+    this.errors = details.errors ?? [];
+    this.data = details.data;
   }
 
   /** The Tribe codes of all errors, e.g. `["110"]`. */
@@ -112,43 +125,59 @@ export class TribeGraphQLError extends TribeError {
 }
 
 /** The requested object does not exist (code 110). */
-export class TribeNotFoundError extends TribeGraphQLError {}
+export class TribeNotFoundError extends TribeGraphQLError {
+  /** Always `TRIBE_NOT_FOUND`. */
+  override readonly code = 'TRIBE_NOT_FOUND';
+}
+
+/** Details of a {@link TribeRateLimitError}. */
+export interface TribeRateLimitDetails extends TribeErrorDetails {
+  retryAfter?: number | undefined;
+  quota?: Readonly<Record<string, string>>;
+}
 
 /** The API's rate limit was hit and retries ran out (HTTP 429 or code 104). */
 export class TribeRateLimitError extends TribeError {
+  /** Always `TRIBE_RATE_LIMIT`. */
+  readonly code = 'TRIBE_RATE_LIMIT';
   /** Seconds to wait before trying again, from `Retry-After`, when given. */
   readonly retryAfter: number | undefined;
   /** The `X-Quota-*` headers of the answer, lower-cased, when given. */
   readonly quota: Readonly<Record<string, string>>;
 
-  constructor(message: string, retryAfter: number | undefined, quota: Record<string, string>, details?: TribeErrorDetails) {
-    super('TRIBE_RATE_LIMIT', message, details);
-    this.retryAfter = retryAfter;
-    this.quota = quota;
+  constructor(message: string, details: TribeRateLimitDetails = {}) {
+    super(message, details);
+    this.retryAfter = details.retryAfter;
+    this.quota = details.quota ?? {};
   }
 }
 
-/** The request failed below GraphQL: no connection, a dropped one, or a 5xx answer, after retries. */
+/** The exchange or the answer failed: no connection, a dropped one, an unreadable answer, or a 5xx, after retries. */
 export class TribeNetworkError extends TribeError {
-  constructor(message: string, details?: TribeErrorDetails) {
-    super('TRIBE_NETWORK', message, details);
-  }
+  /** Always `TRIBE_NETWORK`. */
+  readonly code = 'TRIBE_NETWORK';
+}
+
+/** Details of a {@link TribeTimeoutError}. */
+export interface TribeTimeoutDetails extends TribeErrorDetails {
+  timeoutMs: number;
 }
 
 /** An attempt took longer than `timeoutMs`. */
 export class TribeTimeoutError extends TribeError {
+  /** Always `TRIBE_TIMEOUT`. */
+  readonly code = 'TRIBE_TIMEOUT';
   /** The timeout that ran out. */
   readonly timeoutMs: number;
 
-  constructor(message: string, timeoutMs: number, details?: TribeErrorDetails) {
-    super('TRIBE_TIMEOUT', message, details);
-    this.timeoutMs = timeoutMs;
+  constructor(message: string, details: TribeTimeoutDetails) {
+    super(message, details);
+    this.timeoutMs = details.timeoutMs;
   }
 }
 
-/** The caller aborted the request through its AbortSignal. */
+/** The caller aborted the call through its AbortSignal, or closed the client. */
 export class TribeAbortError extends TribeError {
-  constructor(message: string, details?: TribeErrorDetails) {
-    super('TRIBE_ABORTED', message, details);
-  }
+  /** Always `TRIBE_ABORTED`. */
+  readonly code = 'TRIBE_ABORTED';
 }

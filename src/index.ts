@@ -1,20 +1,22 @@
-/** tribe-sdk: a typed SDK for the Tribe (Bettermode) GraphQL API with app-token auth. */
-export { createTribeClient, createTribeSdk } from './client.js';
-export type { GetSdk, TribeCallOptions, TribeClient, TribeClientOptions, TribeSdk } from './client.js';
-export { mintAccessToken } from './auth/mint-access-token.js';
-export { createTokenRequest } from './transport/token-request.js';
-export type { TokenRequest, TokenRequestOptions } from './transport/token-request.js';
+/**
+ * tribe-sdk: a typed SDK for the Tribe (Bettermode) GraphQL API with app-token auth. The operation
+ * types and documents are exported by `tribe-sdk/generated`.
+ */
+export { createTribeClient } from './client/create-client.js';
+export type { TribeClient } from './client/create-client.js';
+export { createTribeSdk } from './client/create-sdk.js';
+export { mintAccessToken } from './client/mint-access-token.js';
+export { createTokenRequest } from './client/token-request.js';
+export type { TokenRequest } from './client/token-request.js';
+export type { GetSdk, TribeClientOptions, TribeSdk } from './options/client-options.js';
+export type { TribeCallOptions } from './options/call-options.js';
+export type { TribeAuthOptions } from './options/auth-options.js';
+export type { TokenRequestOptions } from './options/token-request-options.js';
 export type { AccessToken } from './auth/access-token.js';
 export { MemoryTokenCache } from './auth/token-cache.js';
 export type { CachedToken, TokenCache } from './auth/token-cache.js';
 export { readJwtExpiry } from './auth/jwt-expiry.js';
-export type { TribeAuthOptions } from './options.js';
-export {
-  BETTERMODE_EU_ENDPOINT,
-  BETTERMODE_US_ENDPOINT,
-  DEFAULT_ENDPOINT,
-  SDK_VERSION,
-} from './constants.js';
+export { BETTERMODE_EU_ENDPOINT, BETTERMODE_US_ENDPOINT, DEFAULT_ENDPOINT, SDK_VERSION } from './constants.js';
 export {
   TribeAbortError,
   TribeAuthError,
@@ -29,6 +31,6 @@ export {
 } from './errors.js';
 export type { TribeApiError, TribeErrorCode, TribeErrorDetails } from './errors.js';
 export type { TribeEvent, TribeEventListener, TribeRequestEvent, TribeResponseEvent, TribeRetryEvent, TribeTokenEvent } from './events.js';
-export * from '../generated/sdk.js';
-export { paginate, type Connection, type ConnectionOf, type NodeOf, type PageCursor, type PageOf, type PageVariables, type PaginateOptions, type PaginatedOperation, type Paginator } from './pagination.js';
+export { paginate } from './pagination.js';
+export type { Connection, ConnectionOf, NodeOf, PageCursor, PageOf, PageVariables, PaginateOptions, PaginatedOperation, Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';

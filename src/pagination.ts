@@ -1,4 +1,10 @@
-import { TribeAbortError, TribeConfigError, TribeGraphQLError } from './errors.js';
+import { abortError } from './abort.js';
+import { TribeAbortError, TribeGraphQLError } from './errors.js';
+import { MESSAGES } from './messages.js';
+import { invalid } from './options/rules.js';
+import { resolvePaginate, type PaginateOptions } from './options/paginate-options.js';
+
+export type { PaginateOptions } from './options/paginate-options.js';
 
 /** The cursor state of one page, as Tribe's `PageInfo` reports it. */
 export interface PageCursor {
@@ -51,14 +57,6 @@ export type PageVariables<TOperation extends PaginatedOperation> =
 /** One page as {@link Paginator.pages} yields it: the selected connection, with `nodes` always an array. */
 export type PageOf<TOperation extends PaginatedOperation> = Omit<ConnectionOf<TOperation>, 'nodes'> & { nodes: Array<NodeOf<TOperation>> };
 
-/** Options of {@link paginate}. */
-export interface PaginateOptions {
-  /** The most nodes to yield; fewer are requested on the last page so none are fetched in vain. */
-  maxItems?: number;
-  /** Stops the iteration with a {@link TribeAbortError}; also passed to each request. */
-  signal?: AbortSignal;
-}
-
 /** The result of {@link paginate}: async-iterable over nodes, and over whole pages through `pages()`. */
 export interface Paginator<TNode, TPage> extends AsyncIterable<TNode> {
   /** Iterates over whole pages, from the first page again on every call. */
@@ -67,26 +65,13 @@ export interface Paginator<TNode, TPage> extends AsyncIterable<TNode> {
   collect(): Promise<TNode[]>;
 }
 
-function abortError(signal: AbortSignal): TribeAbortError {
-  return new TribeAbortError('tribe-sdk: pagination was aborted', { cause: signal.reason });
-}
-
-function checkOptions(limit: unknown, maxItems: number | undefined): void {
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) {
-    throw new TribeConfigError('tribe-sdk: paginate needs variables.limit, an integer >= 1');
-  }
-  if (maxItems !== undefined && !(Number.isInteger(maxItems) && maxItems >= 0)) {
-    throw new TribeConfigError('tribe-sdk: maxItems must be an integer >= 0');
-  }
-}
-
 /** The one connection in a result; several would make the cursor to follow ambiguous. */
 function connectionIn(result: Record<string, unknown>): Connection | null {
   const fields = Object.entries(result).filter(([key]) => key !== '__typename');
-  if (fields.length !== 1) throw new TribeConfigError('tribe-sdk: paginate needs an operation with exactly one root field');
+  if (fields.length !== 1) invalid('the operation given to paginate', 'one with exactly one root field');
   const connection = fields[0]![1] as Connection | null | undefined;
   if (connection && typeof connection.pageInfo?.hasNextPage !== 'boolean') {
-    throw new TribeConfigError('tribe-sdk: paginate needs an operation that selects pageInfo { endCursor hasNextPage }');
+    invalid('the operation given to paginate', 'one that selects pageInfo { endCursor hasNextPage }');
   }
   return connection ?? null;
 }
@@ -107,18 +92,16 @@ export function paginate<TOperation extends PaginatedOperation>(
   variables: PageVariables<TOperation>,
   options: PaginateOptions = {},
 ): Paginator<NodeOf<TOperation>, PageOf<TOperation>> {
-  const { maxItems, signal } = options;
-  const { limit } = variables as { limit?: unknown };
-  checkOptions(limit, maxItems);
+  const { limit, maxItems, signal } = resolvePaginate(variables, options);
   const call = operation as unknown as (variables: object, requestHeaders: undefined, signal: AbortSignal | undefined) => Promise<Record<string, unknown>>;
 
   async function* pages(): AsyncGenerator<PageOf<TOperation>, void, undefined> {
     let after: string | undefined;
     const seenCursors = new Set<string>();
-    let remaining = maxItems ?? Number.POSITIVE_INFINITY;
+    let remaining = maxItems;
     while (remaining > 0) {
       if (signal?.aborted) throw abortError(signal);
-      const pageVariables = { ...(variables as object), limit: Math.min(limit as number, remaining), ...(after === undefined ? {} : { after }) };
+      const pageVariables = { ...(variables as object), limit: Math.min(limit, remaining), ...(after === undefined ? {} : { after }) };
       let result: Record<string, unknown>;
       try {
         result = await call(pageVariables, undefined, signal);
@@ -134,7 +117,7 @@ export function paginate<TOperation extends PaginatedOperation>(
       const { endCursor, hasNextPage } = connection.pageInfo;
       if (!hasNextPage) return;
       if (!endCursor || seenCursors.has(endCursor)) {
-        throw new TribeGraphQLError('tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop', [], result);
+        throw new TribeGraphQLError(MESSAGES.cursorLoop, { data: result });
       }
       seenCursors.add(endCursor);
       after = endCursor;

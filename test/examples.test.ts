@@ -29,7 +29,8 @@ function appEnv(): Record<string, string> {
 }
 
 async function runExample(path: string, env: Record<string, string> = appEnv()): Promise<Finished> {
-  const finished = await spawn(BIN('tsx'), ['--tsconfig', 'examples/tsconfig.json', `examples/${path}`], env);
+  // The source condition resolves package.json's `imports` to src/, as the examples' tsconfig paths do for `tribe-sdk`.
+  const finished = await spawn(BIN('tsx'), ['--conditions=tribe-sdk-source', '--tsconfig', 'examples/tsconfig.json', `examples/${path}`], env);
   if (finished.code !== 0 && env.TRIBE_CLIENT_SECRET) throw new Error(`${path} exited ${finished.code}: ${finished.stderr}`);
   return finished;
 }

@@ -1,10 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { createTribeClient, type TribeClient } from '../client.js';
-import { mintAccessToken } from '../auth/mint-access-token.js';
-import { TribeError } from '../errors.js';
-import { paginate } from '../pagination.js';
-import { parseEndpoint } from '../options.js';
-import { redactToken } from '../redact.js';
+import { createTribeClient, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from '../index.js';
+import { parseEndpoint } from '../options/auth-options.js';
 
 type Env = Record<string, string | undefined>;
 type Print = (line: string) => void;

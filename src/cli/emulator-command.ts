@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator/index.js';
+import { durationFlag, integerFlag } from '../options/cli-flags.js';
 
 /** `tribe-sdk emulator`: starts the emulator, prints one JSON line with its URL and demo credentials, runs until stopped. */
 export async function emulatorCommand(args: string[]): Promise<number> {
@@ -15,12 +16,9 @@ export async function emulatorCommand(args: string[]): Promise<number> {
       schema: { type: 'string' },
     },
   });
-  const port = Number(values.port);
-  const ttl = values['token-ttl'] === undefined ? undefined : Number(values['token-ttl']);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('tribe-sdk: --port must be an integer from 0 to 65535');
-  if (ttl !== undefined && !(Number.isFinite(ttl) && ttl > 0)) throw new Error('tribe-sdk: --token-ttl must be a number of seconds > 0');
-  const delayMs = Number(values.delay);
-  if (!(Number.isFinite(delayMs) && delayMs >= 0)) throw new Error('tribe-sdk: --delay must be a number of milliseconds >= 0');
+  const port = integerFlag(values.port, '--port', 0, 65535);
+  const ttl = integerFlag(values['token-ttl'], '--token-ttl', 1, 31_536_000);
+  const delayMs = durationFlag(values.delay, '--delay', 0) ?? 0;
   const emulator = await startEmulator({
     port,
     host: values.host,

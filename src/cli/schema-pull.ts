@@ -9,11 +9,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import type { AccessToken } from '../auth/access-token.js';
-import { mintAccessToken } from '../auth/mint-access-token.js';
-import { DEFAULT_ENDPOINT } from '../constants.js';
-import { TribeConfigError } from '../errors.js';
-import { createTokenRequest } from '../transport/token-request.js';
+import { createTokenRequest, DEFAULT_ENDPOINT, mintAccessToken, TribeConfigError, type AccessToken } from '../index.js';
 
 /** Where `schema pull` writes the snapshot unless told otherwise. */
 export const DEFAULT_SCHEMA_PATH = 'schema/tribe.graphql';

@@ -1,4 +1,5 @@
-import { withDeadline, type HttpExchange } from './http-exchange.js';
+import { withDeadline } from './deadline.js';
+import type { HttpExchange } from './exchange.js';
 
 /**
  * The universal exchange: the Fetch API of any runtime (browsers, Deno, Bun, workers, Node). `fetch`
@@ -19,3 +20,6 @@ export function createFetchExchange(fetchImpl?: typeof fetch): HttpExchange {
       return { status: response.status, text, headers: () => response.headers };
     });
 }
+
+/** The exchange of entries without a faster transport: the runtime's own fetch. */
+export const createDefaultExchange = (): HttpExchange => createFetchExchange();

@@ -8,6 +8,7 @@ import {
   TribeRateLimitError,
   type TribeApiError,
 } from '../errors.js';
+import { MESSAGES } from '../messages.js';
 import { redactTokenFields } from '../redact.js';
 import { ErrorAnswer } from './error-answer.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -57,44 +58,36 @@ function summary(errors: readonly TribeApiError[], status: number): string {
 }
 
 /**
- * Turns anything a request can throw into a {@link TribeError}. An error that already is one comes
- * back unchanged, so mapping twice is safe. The raw answer is never kept as `cause`, because it may
- * hold a token.
+ * Turns a failed attempt into a {@link TribeError}: an error that already is one comes back unchanged,
+ * so mapping twice is safe; an {@link ErrorAnswer} is classified by status and Tribe code. Anything
+ * else is a bug on our side of the wire and is rethrown as it is, never disguised as a retryable
+ * network error. The raw answer is never kept as `cause`, because it may hold a token.
  */
 export function toTribeError(error: unknown, context: ErrorContext): TribeError {
   if (error instanceof TribeError) return error;
-  const details = { operationName: context.operationName };
-  if (!(error instanceof ErrorAnswer)) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return new TribeNetworkError(`tribe-sdk: unreadable answer (${reason})`, details);
-  }
+  if (!(error instanceof ErrorAnswer)) throw error;
   const { status, headers } = error;
   const errors = flattenApiErrors(error.errors);
   const codes = new Set(errors.map((entry) => entry.code));
-  const withStatus = { ...details, status };
+  const details = { operationName: context.operationName, status };
   const what = summary(errors, status);
   if (status === 401 || codes.has(CODE.invalidToken)) {
-    const message = context.isMint
-      ? `tribe-sdk: the client ID or client secret was rejected: ${what}`
-      : `tribe-sdk: the access token was rejected: ${what}`;
-    return new TribeAuthError(message, withStatus);
+    return new TribeAuthError(context.isMint ? MESSAGES.credentialsRejected(what) : MESSAGES.tokenRejected(what), details);
   }
   if (status === 403 || codes.has(CODE.forbidden)) {
-    const message = context.isMint
-      ? `tribe-sdk: forbidden: the app must be published and installed on network ${context.networkId} (${what})`
-      : `tribe-sdk: forbidden: ${what}. If this is every call, the app must be published and installed on network ${context.networkId}`;
-    return new TribeForbiddenError(message, context.networkId, withStatus, errors);
+    const message = context.isMint ? MESSAGES.mintForbidden(context.networkId, what) : MESSAGES.forbidden(context.networkId, what);
+    return new TribeForbiddenError(message, { ...details, networkId: context.networkId, errors });
   }
   if (status === 429 || codes.has(CODE.rateLimited)) {
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), context.now);
-    return new TribeRateLimitError(`tribe-sdk: rate limited: ${what}`, retryAfter, quotaHeaders(headers), withStatus);
+    return new TribeRateLimitError(MESSAGES.rateLimited(what), { ...details, retryAfter, quota: quotaHeaders(headers) });
   }
+  if (status >= 300 && status < 400) return new TribeNetworkError(MESSAGES.redirectRefused(status), details);
   if (status >= 500 || errors.length === 0) {
-    const said = errors.length === 0 ? '' : `: ${what}`;
-    return new TribeNetworkError(`tribe-sdk: the API answered HTTP ${status}${said}`, withStatus);
+    return new TribeNetworkError(MESSAGES.httpStatus(status, errors.length === 0 ? undefined : what), details);
   }
   // Partial data is kept for the caller, but never a token (limitedToken, tokens, loginNetwork select them).
   const data = context.isMint ? undefined : redactTokenFields(error.data);
   const ErrorClass = codes.has(CODE.notFound) ? TribeNotFoundError : TribeGraphQLError;
-  return new ErrorClass(`tribe-sdk: ${what}`, errors, data, withStatus);
+  return new ErrorClass(MESSAGES.graphql(what), { ...details, errors, data });
 }

@@ -1,14 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createTokenRequest,
-  createTribeClient,
-  NetworkDocument,
-  TribeAuthError,
-  TribeForbiddenError,
-  TribeGraphQLError,
-  TribeNetworkError,
-  TribeNotFoundError,
-} from '../../src/index.js';
+import { createTokenRequest, createTribeClient, TribeAuthError, TribeForbiddenError, TribeGraphQLError, TribeNetworkError, TribeNotFoundError } from '../../src/index.js';
+import { NetworkDocument } from '../../generated/sdk.js';
 import { startScriptedServer, type ScriptedServer } from '../transport/scripted-server.js';
 
 // Error bodies shaped as Tribe sends them, answered by a scripted server on 127.0.0.1.

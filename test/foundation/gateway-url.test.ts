@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startEmulator } from '../../src/emulator/index.js';
 import { createTribeSdk, mintAccessToken } from '../../src/index.js';
-import { acceptGatewayUrl } from '../../src/transport/gateway-url.js';
+import { acceptGatewayUrl } from '../../src/client/gateway-router.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator({ gatewayUrl: true });

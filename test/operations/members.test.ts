@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createTribeClient, type CreatePostInput, type TribeClient, TribeForbiddenError, TribeNotFoundError } from '../../src/index.js';
+import { createTribeClient, type TribeClient, TribeForbiddenError, TribeNotFoundError } from '../../src/index.js';
+import { type CreatePostInput } from '../../generated/sdk.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 import { sdkWithAuthorization, sdkWithToken } from './raw-sdk.js';
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createTribeClient, type TribeClient, TribeForbiddenError, TribeNotFoundError, type CreatePostInput } from '../../src/index.js';
+import { createTribeClient, type TribeClient, TribeForbiddenError, TribeNotFoundError } from '../../src/index.js';
+import { type CreatePostInput } from '../../generated/sdk.js';
 import { appOptions, startOwnEmulator, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();

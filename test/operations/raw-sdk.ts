@@ -1,7 +1,8 @@
 import { GraphQLClient } from 'graphql-request';
 import { basicAuthorization, bearerAuthorization } from '../../src/auth/authorization-header.js';
 import type { RunningEmulator } from '../../src/emulator/index.js';
-import { getSdk, type TribeSdk } from '../../src/index.js';
+import { type TribeSdk } from '../../src/index.js';
+import { getSdk } from '../../generated/sdk.js';
 
 /** The generated SDK on a plain client with a fixed Authorization header: for guest and logged-in member tokens, which the app client does not mint. */
 export function sdkWithAuthorization(emulator: RunningEmulator, authorization?: string): TribeSdk {

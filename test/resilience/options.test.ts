@@ -33,22 +33,50 @@ describe('client options', () => {
     expect(emulator.current.requests.at(-1)?.authorization).toBe(calls[1]!.authorization);
   });
 
-  it('rejects bad numbers, headers, functions and caches before sending anything', () => {
+  it('rejects bad numbers, headers, functions and caches before sending anything, saying what is wrong', () => {
     const base = appOptions(emulator.current);
-    expect(() => createTribeClient({ ...base, timeoutMs: -1 })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, maxRetries: Number.NaN })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, headers: new Headers() as never })).toThrow(TribeConfigError);
-    expect(() => createTribeClient(base).impersonate('')).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, timeoutMs: 3e9 })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, timeoutMs: 0 })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, maxRetries: 1.5 })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, refreshMarginMs: Number.NaN })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, headers: { 'x-evil': 'a\r\nx-injected: 1' } })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, headers: null as never })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, fetch: 'fetch' as never })).toThrow(TribeConfigError);
-    expect(() => createTribeClient({ ...base, tokenCache: {} as never })).toThrow(TribeConfigError);
-    expect(() => createTribeClient(base).withOptions({ maxDelayMs: -1 })).toThrow(TribeConfigError);
+    const rejected: Array<[() => unknown, string]> = [
+      [() => createTribeClient({ ...base, timeoutMs: -1 }), 'tribe-sdk: timeoutMs must be a number of ms from 1 to 2147483647'],
+      [() => createTribeClient({ ...base, timeoutMs: 0 }), 'tribe-sdk: timeoutMs must be a number of ms from 1 to 2147483647'],
+      [() => createTribeClient({ ...base, timeoutMs: 3e9 }), 'tribe-sdk: timeoutMs must be a number of ms from 1 to 2147483647'],
+      [() => createTribeClient({ ...base, maxRetries: Number.NaN }), 'tribe-sdk: maxRetries must be an integer from 0 to 100'],
+      [() => createTribeClient({ ...base, maxRetries: 1.5 }), 'tribe-sdk: maxRetries must be an integer from 0 to 100'],
+      [() => createTribeClient({ ...base, refreshMarginMs: Number.NaN }), 'tribe-sdk: refreshMarginMs must be a number of ms from 0 to 2147483647'],
+      [() => createTribeClient({ ...base, headers: new Headers() as never }), 'tribe-sdk: header must be a plain object of strings (Headers instances and arrays are not sent)'],
+      [() => createTribeClient({ ...base, headers: null as never }), 'tribe-sdk: header must be a plain object of strings (Headers instances and arrays are not sent)'],
+      [() => createTribeClient({ ...base, headers: { 'x-evil': 'a\r\nx-injected: 1' } }), 'tribe-sdk: header "x-evil" must be a string without CR, LF or NUL'],
+      [() => createTribeClient({ ...base, headers: { 'bad name': 'x' } }), 'tribe-sdk: header name "bad name" must be an HTTP token'],
+      [() => createTribeClient({ ...base, fetch: 'fetch' as never }), 'tribe-sdk: fetch must be a function'],
+      [() => createTribeClient({ ...base, tokenCache: {} as never }), 'tribe-sdk: tokenCache must be an object with get, set and delete methods'],
+      [() => createTribeClient({ ...base, retryMutations: 'yes' as never }), 'tribe-sdk: retryMutations must be true or false'],
+      [() => createTribeClient(base).impersonate(''), 'tribe-sdk: memberId must be a non-empty string'],
+      [() => createTribeClient(base).withOptions({ maxDelayMs: -1 }), 'tribe-sdk: maxDelayMs must be a number of ms from 0 to 2147483647'],
+      [() => createTribeClient(base).withOptions({ signal: 'stop' as never }), 'tribe-sdk: signal must be an AbortSignal'],
+    ];
+    for (const [attempt, message] of rejected) {
+      expect(attempt).toThrow(TribeConfigError);
+      expect(attempt).toThrow(message);
+    }
     expect(emulator.current.requestCount()).toBe(0);
+  });
+
+  it('rejects variables JSON cannot carry and unsafe per-call headers with nothing sent and no retry', async () => {
+    const events: TribeEvent[] = [];
+    const tribe = createTribeClient({ ...appOptions(emulator.current), onEvent: (event) => events.push(event) });
+    const bigint = await tribe.sdk.spaces({ limit: 10n as never }).catch((caught: unknown) => caught);
+    expect(bigint).toBeInstanceOf(TribeConfigError);
+    expect((bigint as Error).message).toBe('tribe-sdk: the variables of spaces must be JSON-serialisable (Do not know how to serialize a BigInt)');
+    const cyclic: Record<string, unknown> = { limit: 1 };
+    cyclic.self = cyclic;
+    const cycle = await tribe.sdk.spaces(cyclic as never).catch((caught: unknown) => caught);
+    expect(cycle).toBeInstanceOf(TribeConfigError);
+    expect((cycle as Error).message).toMatch(/^tribe-sdk: the variables of spaces must be JSON-serialisable \(.*circular/i);
+    for (const [name, value] of [['x-trace', 'a\nb'], ['x-trace', 'a\rb'], ['x-trace', 'a\0b'], ['x\nbad', 'v']] as const) {
+      const error = await tribe.sdk.network(undefined, { [name]: value }).catch((caught: unknown) => caught);
+      expect(error, `${JSON.stringify(name)}: ${JSON.stringify(value)}`).toBeInstanceOf(TribeConfigError);
+    }
+    expect(emulator.current.requestCount()).toBe(0);
+    expect(events.filter((event) => event.type === 'retry' || event.type === 'request' || event.type === 'token-minted')).toEqual([]);
   });
 
   it('fails calls after close()', async () => {
@@ -77,8 +105,8 @@ describe('events', () => {
 
 describe('runtime independence', () => {
   it('keeps the library free of process.env and Node built-ins', () => {
-    // The emulator and the CLI run on Node only, and so does the `node` entry (src/node, index.node.ts).
-    const library = sourceFiles('src').filter((path) => !/src[\\/](emulator|cli|node)[\\/]|index\.node\.ts$/.test(path));
+    // The emulator and the CLI run on Node only, and so does the `node` entry (src/transport/node, index.node.ts).
+    const library = sourceFiles('src').filter((path) => !/src[\\/](emulator|cli|transport[\\/]node)[\\/]|index\.node\.ts$/.test(path));
     expect(library.length).toBeGreaterThan(10);
     const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
     for (const path of library) {

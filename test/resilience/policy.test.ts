@@ -2,9 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TribeAuthError, TribeNetworkError, TribeRateLimitError, TribeTimeoutError } from '../../src/index.js';
 import { parseRetryAfter } from '../../src/transport/retry-after.js';
-import { DEFAULT_RETRY_POLICY, retryDelayMs } from '../../src/transport/retry-policy.js';
+import { retryDelayMs } from '../../src/client/retry-policy.js';
+import { DEFAULT_CALL } from '../../src/options/call-options.js';
 
-const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1_000 };
+const policy = { ...DEFAULT_CALL.policy, baseDelayMs: 100, maxDelayMs: 1_000 };
 const unavailable = new TribeNetworkError('down', { status: 503 });
 
 describe('parseRetryAfter', () => {
@@ -29,13 +30,12 @@ describe('parseRetryAfter', () => {
 
 describe('retryDelayMs', () => {
   it('backs off exponentially with jitter, capped by maxDelayMs', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 }), fc.double({ min: 0, max: 0.999_999, noNaN: true }), (retry, random) => {
-        const delay = retryDelayMs(unavailable, retry, false, policy, () => random)!;
-        const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-        return delay >= ceiling / 2 && delay <= ceiling;
-      }),
-    );
+    // base 100 ms, cap 1 000 ms: the first retry waits 50-100 ms, the second 100-200, the fifth 500-1 000 (capped).
+    const at = (retry: number, random: number) => retryDelayMs(unavailable, retry, false, { ...policy, maxRetries: 9 }, () => random);
+    expect([at(1, 0), at(1, 0.5), at(1, 0.999_999)]).toEqual([50, 75, 100]);
+    expect([at(2, 0), at(2, 0.999_999)]).toEqual([100, 200]);
+    expect([at(3, 0), at(4, 0)]).toEqual([200, 400]);
+    expect([at(5, 0), at(5, 0.999_999), at(9, 0.999_999)]).toEqual([500, 1_000, 1_000]);
   });
 
   it('stops after maxRetries', () => {
@@ -45,8 +45,8 @@ describe('retryDelayMs', () => {
   });
 
   it('uses Retry-After for 429s and refuses one longer than maxDelayMs', () => {
-    expect(retryDelayMs(new TribeRateLimitError('slow', 0.5, {}), 1, false, policy)).toBe(500);
-    expect(retryDelayMs(new TribeRateLimitError('slow', 5, {}), 1, false, policy)).toBeUndefined();
+    expect(retryDelayMs(new TribeRateLimitError('slow', { retryAfter: 0.5 }), 1, false, policy)).toBe(500);
+    expect(retryDelayMs(new TribeRateLimitError('slow', { retryAfter: 5 }), 1, false, policy)).toBeUndefined();
   });
 
   it('retries mutations only when opted in', () => {
@@ -56,7 +56,7 @@ describe('retryDelayMs', () => {
 
   it('never retries auth errors, timeouts or HTTP 500', () => {
     expect(retryDelayMs(new TribeAuthError('no'), 1, false, policy)).toBeUndefined();
-    expect(retryDelayMs(new TribeTimeoutError('slow', 10), 1, false, policy)).toBeUndefined();
+    expect(retryDelayMs(new TribeTimeoutError('slow', { timeoutMs: 10 }), 1, false, policy)).toBeUndefined();
     expect(retryDelayMs(new TribeNetworkError('bug', { status: 500 }), 1, false, policy)).toBeUndefined();
     expect(retryDelayMs(new TribeNetworkError('reset'), 1, false, policy)).toBeDefined();
   });

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as nodeEntry from '../../src/index.node.js';
 import * as universalEntry from '../../src/index.js';
 import { SDK_VERSION, TribeAbortError, TribeAuthError, TribeForbiddenError, TribeGraphQLError, TribeNetworkError, TribeRateLimitError, TribeTimeoutError } from '../../src/index.js';
+import { NetworkDocument, type NetworkQuery } from '../../generated/sdk.js';
 import { answerNetwork, networkAnswer, startScriptedServer, type ScriptedServer } from './scripted-server.js';
 
 let server: ScriptedServer;
@@ -26,9 +27,12 @@ afterEach(() => {
 
 const options = () => ({ clientId: 'id', clientSecret: 'secret', networkId: 'net-1', endpoint: server.url, maxRetries: 0 });
 // Node's fetch marks its requests with `sec-fetch-mode`; undici's `request` does not, which tells the transports apart.
+// On Node both entries resolve the undici exchange (package.json `imports`); the fetch exchange is the one of every
+// other runtime, and the one used whenever `fetch` is given.
+type ClientFactory = typeof universalEntry.createTribeClient;
 const entries = [
   ['node entry (undici)', nodeEntry.createTribeClient, false],
-  ['universal entry (fetch)', universalEntry.createTribeClient, true],
+  ['fetch exchange', ((given) => universalEntry.createTribeClient({ fetch: globalThis.fetch, ...given })) as ClientFactory, true],
 ] as const;
 
 // `deflate` is the zlib-wrapped format of RFC 9110; undici does not accept raw deflate sent under that name.
@@ -159,7 +163,7 @@ describe('createTokenRequest', () => {
   it('runs a generated document with a minted token and maps errors like the client', async () => {
     const token = await universalEntry.mintAccessToken(options());
     const request = universalEntry.createTokenRequest(token, { networkId: 'net-1', endpoint: server.url });
-    const data = await request<universalEntry.NetworkQuery>(universalEntry.NetworkDocument);
+    const data = await request<NetworkQuery>(NetworkDocument);
     expect(data).toEqual(networkAnswer.data);
     const call = server.seen.at(-1)!;
     expect(call.body.operationName).toBe('network');
@@ -168,7 +172,7 @@ describe('createTokenRequest', () => {
       response.writeHead(403, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errors: [{ message: 'forbidden', code: '102' }] }));
     };
-    const error = await request(universalEntry.NetworkDocument).catch((caught: unknown) => caught);
+    const error = await request(NetworkDocument).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TribeForbiddenError);
     expect(String((error as Error).message)).toContain('net-1');
   });

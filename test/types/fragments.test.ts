@@ -1,16 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import {
-  createTribeClient,
-  type MemberFieldsFragment,
-  type MemberQuery,
-  type PageInfoFieldsFragment,
-  type PostFieldsFragment,
-  type PostQuery,
-  type PostsQuery,
-  type SpaceFieldsFragment,
-  type SpaceQuery,
-  type SpacesQuery,
-} from '../../src/index.js';
+import { createTribeClient } from '../../src/index.js';
+import { type MemberFieldsFragment, type MemberQuery, type PageInfoFieldsFragment, type PostFieldsFragment, type PostQuery, type PostsQuery, type SpaceFieldsFragment, type SpaceQuery, type SpacesQuery } from '../../generated/sdk.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();

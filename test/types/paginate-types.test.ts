@@ -1,17 +1,7 @@
 import { GraphQLClient } from 'graphql-request';
 import { describe, expectTypeOf, it } from 'vitest';
-import {
-  getSdk,
-  paginate,
-  type MemberFieldsFragment,
-  type NodeOf,
-  type PageOf,
-  type PostFieldsFragment,
-  type SpaceFieldsFragment,
-  type SpaceMemberFieldsFragment,
-  type TagFieldsFragment,
-  type TribeSdk,
-} from '../../src/index.js';
+import { paginate, type NodeOf, type PageOf, type TribeSdk } from '../../src/index.js';
+import { getSdk, type MemberFieldsFragment, type PostFieldsFragment, type SpaceFieldsFragment, type SpaceMemberFieldsFragment, type TagFieldsFragment } from '../../generated/sdk.js';
 
 // Never sent: paginate sends nothing until it is iterated, and these tests only check types.
 const sdk: TribeSdk = getSdk(new GraphQLClient('http://127.0.0.1:9/graphql'));

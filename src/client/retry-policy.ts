@@ -1,17 +1,5 @@
-import { DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, DEFAULT_MAX_RETRIES } from '../constants.js';
 import { TribeError, TribeNetworkError, TribeRateLimitError } from '../errors.js';
-
-/** How a request is retried; DEFAULT_RETRY_POLICY holds the defaults. */
-export interface RetryPolicy {
-  /** Retries after the first attempt. */
-  maxRetries: number;
-  /** The longest single wait; a longer `Retry-After` ends the retries instead. */
-  maxDelayMs: number;
-  /** The first backoff step for 502, 503, 504 and network errors. */
-  baseDelayMs: number;
-  /** Whether mutations are retried too; off, because a retried `createPost` could post twice. */
-  retryMutations: boolean;
-}
+import type { RetryPolicy } from '../options/call-options.js';
 
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
 
@@ -42,11 +30,3 @@ export function retryDelayMs(
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
-
-/** The retry policy used unless options say otherwise. */
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  maxRetries: DEFAULT_MAX_RETRIES,
-  maxDelayMs: DEFAULT_MAX_DELAY_MS,
-  baseDelayMs: DEFAULT_BASE_DELAY_MS,
-  retryMutations: false,
-};

@@ -1,11 +1,11 @@
-import { TribeAbortError } from '../errors.js';
+import { abortError } from '../abort.js';
 
-/** Waits `ms`, or rejects with {@link TribeAbortError} as soon as `signal` aborts. */
+/** Waits `ms`, or rejects with a TribeAbortError as soon as `signal` aborts. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const abort = (): void => {
       clearTimeout(timer);
-      reject(new TribeAbortError('tribe-sdk: the request was aborted while waiting to retry', { cause: signal?.reason }));
+      reject(abortError(signal));
     };
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', abort);

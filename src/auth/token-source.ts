@@ -1,10 +1,10 @@
+import { abortError, throwIfAborted } from '../abort.js';
 import type { TribeEventListener, TribeTokenEvent } from '../events.js';
-import { TribeAbortError } from '../errors.js';
 import type { AccessToken } from './access-token.js';
 import type { CachedToken, TokenCache } from './token-cache.js';
 
-/** What the token manager is built from. */
-export interface TokenManagerOptions {
+/** What a token source is built from; the mint is injected, so this layer sends nothing itself. */
+export interface TokenSourceOptions {
   /** Mints a fresh token for the member (undefined: the bot). */
   mint: (memberId: string | undefined) => Promise<AccessToken>;
   cache: TokenCache;
@@ -18,12 +18,8 @@ export interface TokenManagerOptions {
 
 type MintReason = TribeTokenEvent['reason'];
 
-function abortError(signal: AbortSignal): TribeAbortError {
-  return new TribeAbortError('tribe-sdk: the request was aborted', { cause: signal.reason });
-}
-
 /**
- * Resolves with `promise`, or rejects with {@link TribeAbortError} when `signal` aborts first. The
+ * Resolves with `promise`, or rejects with a TribeAbortError when `signal` aborts first. The
  * promise goes on for its other waiters, and its outcome is always observed, so a mint that fails
  * after its only waiter left never becomes an unhandled rejection.
  */
@@ -45,29 +41,37 @@ function abandonable<T>(promise: Promise<T>, signal: AbortSignal | undefined): P
  * callers who need the same token at once share one mint (single flight). A failed mint rejects every
  * waiter with the same error and leaves nothing in the cache.
  */
-export class TokenManager {
-  readonly #options: TokenManagerOptions;
+export class TokenSource {
+  readonly #options: TokenSourceOptions;
   readonly #inFlight = new Map<string, Promise<CachedToken>>();
   readonly #keyPrefix: string;
+  readonly #botKey: string;
   #closed = false;
 
-  constructor(options: TokenManagerOptions) {
+  constructor(options: TokenSourceOptions) {
     this.#options = options;
     this.#keyPrefix = options.keyParts.map(encodeURIComponent).join('|');
+    this.#botKey = `${this.#keyPrefix}|bot`;
   }
 
-  /** A usable token for the member: the cached one while fresh, else one shared new mint. */
-  async get(memberId: string | undefined, options: { forceRefresh?: boolean; signal?: AbortSignal } = {}): Promise<CachedToken> {
-    if (options.signal?.aborted) throw abortError(options.signal);
+  /**
+   * A usable token for the member: the cached one while fresh, else one shared new mint. A sync cache
+   * (the default) with a fresh token answers synchronously, without a promise: this is every request's path.
+   */
+  get(memberId: string | undefined, options: { forceRefresh?: boolean; signal?: AbortSignal } = {}): CachedToken | Promise<CachedToken> {
+    throwIfAborted(options.signal);
     const key = this.#keyFor(memberId);
     if (options.forceRefresh) return abandonable(this.#mintOnce(key, memberId, 'forced'), options.signal);
     const pending = this.#inFlight.get(key);
     if (pending) return abandonable(pending, options.signal);
     const lookup = this.#options.cache.get(key);
-    // A sync cache (the default) answers without a trip through the microtask queue: this is every request's path.
-    const cached = lookup instanceof Promise ? await lookup : lookup;
+    if (lookup instanceof Promise) return lookup.then((cached) => this.#freshOrMint(key, memberId, cached, options.signal));
+    return this.#freshOrMint(key, memberId, lookup, options.signal);
+  }
+
+  #freshOrMint(key: string, memberId: string | undefined, cached: CachedToken | undefined, signal: AbortSignal | undefined): CachedToken | Promise<CachedToken> {
     if (cached && this.#isFresh(cached)) return cached;
-    return abandonable(this.#mintOnce(key, memberId, cached ? 'expiring' : 'missing'), options.signal);
+    return abandonable(this.#mintOnce(key, memberId, cached ? 'expiring' : 'missing'), signal);
   }
 
   /**
@@ -76,7 +80,7 @@ export class TokenManager {
    * so a burst of rejections still costs one mint.
    */
   async replaceRejected(memberId: string | undefined, rejected: CachedToken, signal?: AbortSignal): Promise<CachedToken> {
-    if (signal?.aborted) throw abortError(signal);
+    throwIfAborted(signal);
     const key = this.#keyFor(memberId);
     const pending = this.#inFlight.get(key);
     if (pending) return abandonable(pending, signal);
@@ -94,7 +98,7 @@ export class TokenManager {
 
   /** The cache key of a member's token; each part is encoded, so no ID can pass for another. */
   #keyFor(memberId: string | undefined): string {
-    return `${this.#keyPrefix}|${memberId === undefined ? 'bot' : encodeURIComponent(`member:${memberId}`)}`;
+    return memberId === undefined ? this.#botKey : `${this.#keyPrefix}|${encodeURIComponent(`member:${memberId}`)}`;
   }
 
   /** Whether a cached token can still be sent: no `exp`, or not yet within the refresh margin. */

@@ -23,3 +23,23 @@ export function acceptGatewayUrl(gatewayUrl: string | undefined, endpoint: strin
   const localHttp = origin.protocol === 'http:' && isLoopback(origin);
   return gateway.protocol === 'http:' && localHttp && isLoopback(gateway) ? gateway.href : undefined;
 }
+
+/** Picks where a request carrying a token goes. */
+export type GatewayRouter = (token: { gatewayUrl?: string | undefined }) => string;
+
+/**
+ * Routes each token to its own accepted `gatewayUrl`, or to the endpoint, so tokens another process
+ * minted (through a shared cache) go where they belong. Decisions are remembered per gateway URL.
+ */
+export function createGatewayRouter(endpoint: string): GatewayRouter {
+  const routes = new Map<string | undefined, string>();
+  return (token) => {
+    let url = routes.get(token.gatewayUrl);
+    if (url === undefined) {
+      // Bounded: a hostile cache could hand out endless distinct URLs.
+      if (routes.size >= 64) routes.clear();
+      routes.set(token.gatewayUrl, (url = acceptGatewayUrl(token.gatewayUrl, endpoint) ?? endpoint));
+    }
+    return url;
+  };
+}

@@ -1,5 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw } from 'node:zlib';
+import { TribeNetworkError } from '../../errors.js';
+import { MESSAGES } from '../../messages.js';
 
 const decoders: Record<string, (input: Buffer) => Promise<Buffer>> = {
   gzip: promisify(gunzip),
@@ -24,7 +26,7 @@ export async function decodeBody(body: Buffer, contentEncoding: string | string[
   let bytes = body;
   for (const coding of codings.reverse()) {
     const decode = decoders[coding];
-    if (!decode) throw new Error(`the answer uses content-encoding "${coding}", which tribe-sdk cannot decode`);
+    if (!decode) throw new TribeNetworkError(MESSAGES.unknownEncoding(coding));
     bytes = await decode(bytes);
   }
   return bytes.toString('utf8');

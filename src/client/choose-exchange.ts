@@ -1,0 +1,12 @@
+import { createDefaultExchange } from '#default-exchange';
+import { createFetchExchange } from '../transport/fetch-exchange.js';
+import type { HttpExchange } from '../transport/exchange.js';
+
+/**
+ * The one place the transport is picked: the caller's `fetch` when given, otherwise the entry's
+ * default, which package.json's `imports` map chooses per runtime (undici under `node`, the
+ * runtime's fetch under `bun`, `deno` and everywhere else).
+ */
+export function chooseExchange(fetchImpl: typeof fetch | undefined): HttpExchange {
+  return fetchImpl ? createFetchExchange(fetchImpl) : createDefaultExchange();
+}

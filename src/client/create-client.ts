@@ -1,0 +1,89 @@
+import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
+import type { AccessToken } from '../auth/access-token.js';
+import { MemoryTokenCache } from '../auth/token-cache.js';
+import { TokenSource } from '../auth/token-source.js';
+import { TribeConfigError } from '../errors.js';
+import { safeListener } from '../events.js';
+import { MESSAGES } from '../messages.js';
+import { resolveMemberId } from '../options/auth-options.js';
+import { eitherSignal, resolveCall, type ResolvedCall, type TribeCallOptions } from '../options/call-options.js';
+import {
+  resolveClientOptions,
+  resolveTokenLookup,
+  type GetSdk,
+  type TokenLookupOptions,
+  type TribeClientOptions,
+  type TribeSdk,
+} from '../options/client-options.js';
+import { text } from '../options/rules.js';
+import { chooseExchange } from './choose-exchange.js';
+import { createGatewayRouter } from './gateway-router.js';
+import { MemberSdks } from './member-sdks.js';
+import { mintToken } from './mint.js';
+import { createRequestRunner, type RunRequest } from './request-runner.js';
+import { sdkClient } from './sdk-client.js';
+
+/** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
+export interface TribeClient<TSdk = TribeSdk> {
+  /** The typed SDK, acting as the app's bot. */
+  readonly sdk: TSdk;
+  /** A typed SDK acting as one member; it shares this client's token cache and transport. */
+  impersonate(memberId: string): TSdk;
+  /** A typed SDK with options for the calls made through it, e.g. a signal or `retryMutations`. */
+  withOptions(options: TribeCallOptions & { memberId?: string }): TSdk;
+  /** The current token (of the bot, or of `memberId`), minted when needed or when `forceRefresh` is set. */
+  getAccessToken(options?: TokenLookupOptions): Promise<AccessToken>;
+  /** Stops the client: later calls fail, and cached tokens of the default cache are dropped. */
+  close(): void;
+}
+
+/**
+ * Creates a client; nothing is sent until the first call or {@link TribeClient.getAccessToken}. It
+ * wires the pieces: a token source that mints through the chosen exchange, a gateway router, the
+ * request runner, and the member SDK cache.
+ */
+export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<TSdk> {
+  const resolved = resolveClientOptions(options);
+  const { auth, now } = resolved;
+  const onEvent = safeListener(resolved.onEvent);
+  const getSdk = resolved.getSdk ?? (getGeneratedSdk as unknown as GetSdk<TSdk>);
+  const ownCache = resolved.tokenCache === undefined ? new MemoryTokenCache() : undefined;
+  const exchange = chooseExchange(resolved.fetch);
+  let closed = false;
+
+  const tokens = new TokenSource({
+    cache: resolved.tokenCache ?? ownCache!,
+    keyParts: [auth.endpoint, auth.clientId, auth.networkId],
+    networkId: auth.networkId,
+    refreshMarginMs: resolved.refreshMarginMs,
+    now,
+    onEvent,
+    // A mint is shared by every caller waiting for it, so no single caller's signal may cancel it.
+    mint: (memberId) => mintToken(auth, memberId, { exchange, call: resolved.call, now, onEvent }, undefined),
+  });
+  const route = createGatewayRouter(auth.endpoint);
+  const runnerFor = (call: ResolvedCall): RunRequest =>
+    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed: () => closed });
+  const run = runnerFor(resolved.call);
+  const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
+
+  return {
+    sdk: getSdk(sdkClient(run, undefined)),
+    impersonate: (memberId) => members.get(text(memberId, 'memberId')),
+    withOptions({ memberId, ...call } = {}) {
+      return getSdk(sdkClient(runnerFor(resolveCall(call, resolved.call)), resolveMemberId(memberId)));
+    },
+    async getAccessToken(lookup) {
+      const { forceRefresh, memberId, signal } = resolveTokenLookup(lookup);
+      if (closed) throw new TribeConfigError(MESSAGES.closed);
+      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(memberId, { forceRefresh, signal: eitherSignal(resolved.call.signal, signal) });
+      return { accessToken, gatewayUrl, expiresAt };
+    },
+    close() {
+      closed = true;
+      members.clear();
+      tokens.close();
+      ownCache?.clear();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { AccessToken } from '../auth/access-token.js';
+import { limitedTokenRequest, readLimitedToken } from '../auth/limited-token.js';
+import type { LimitedTokenQuery } from '../../generated/sdk.js';
+import type { TribeEventListener } from '../events.js';
+import type { ResolvedAuth } from '../options/auth-options.js';
+import type { ResolvedCall } from '../options/call-options.js';
+import { encodeOperation } from '../transport/encode-operation.js';
+import type { HttpExchange } from '../transport/exchange.js';
+import { toTribeError } from '../transport/map-error.js';
+import { readResult } from '../transport/read-result.js';
+import { requestHeaders } from '../transport/request-headers.js';
+import { runWithRetries } from './run-with-retries.js';
+
+/** What a mint is sent with. */
+export interface MintContext {
+  exchange: HttpExchange;
+  /** The timeout and retry policy; the mint sends none of the caller's headers. */
+  call: ResolvedCall;
+  now: () => number;
+  onEvent: TribeEventListener | undefined;
+}
+
+/** Mints one token: one POST of `limitedToken` with HTTP Basic auth to the endpoint, retried as a query. */
+export async function mintToken(auth: ResolvedAuth, memberId: string | undefined, context: MintContext, signal: AbortSignal | undefined): Promise<AccessToken> {
+  const request = limitedTokenRequest(auth, memberId);
+  const { body, operationName } = encodeOperation(request.document, request.variables);
+  const headers = { ...requestHeaders({}), authorization: request.authorization };
+  const { exchange, call, now, onEvent } = context;
+  const data = await runWithRetries(
+    async () => readResult<LimitedTokenQuery>(await exchange({ url: auth.endpoint, headers, body, signal, timeoutMs: call.timeoutMs })),
+    {
+      operationName,
+      isMutation: false,
+      policy: call.policy,
+      signal,
+      onEvent,
+      toError: (raw) => toTribeError(raw, { operationName, networkId: auth.networkId, isMint: true, now: now() }),
+    },
+  );
+  return readLimitedToken(data);
+}

@@ -1,0 +1,94 @@
+import type { DocumentNode } from 'graphql';
+import { bearerAuthorization } from '../auth/authorization-header.js';
+import type { CachedToken } from '../auth/token-cache.js';
+import type { TokenSource } from '../auth/token-source.js';
+import { TribeAuthError, TribeConfigError, type TribeError } from '../errors.js';
+import type { TribeEventListener } from '../events.js';
+import { MESSAGES } from '../messages.js';
+import { eitherSignal, type ResolvedCall } from '../options/call-options.js';
+import { headers as checkHeaders, signal as checkSignal } from '../options/rules.js';
+import { redactHeaders } from '../redact.js';
+import { encodeOperation } from '../transport/encode-operation.js';
+import type { HttpExchange } from '../transport/exchange.js';
+import { toTribeError } from '../transport/map-error.js';
+import { readResult } from '../transport/read-result.js';
+import { requestHeaders } from '../transport/request-headers.js';
+import type { GatewayRouter } from './gateway-router.js';
+import { retryAfterFailure, runWithRetries } from './run-with-retries.js';
+
+/** Everything the calls of one runner share. */
+export interface RunnerContext {
+  exchange: HttpExchange;
+  route: GatewayRouter;
+  tokens: TokenSource;
+  networkId: string;
+  /** Timeout, retry policy, headers and signal of every call this runner makes. */
+  call: ResolvedCall;
+  onEvent: TribeEventListener | undefined;
+  now: () => number;
+  isClosed: () => boolean;
+}
+
+/** What one call may add: headers, a signal, and the member to act as (undefined: the bot). */
+export interface RunOptions {
+  headers?: unknown;
+  signal?: unknown;
+  memberId?: string | undefined;
+}
+
+/** Runs one operation with a bearer token and resolves to its typed data. */
+export type RunRequest = <T>(document: DocumentNode, variables: unknown, options?: RunOptions) => Promise<T>;
+
+/**
+ * The request runner. Each call is checked and serialised first (a mistake there is a
+ * `TribeConfigError` with nothing sent), then gets the member's token (cached, minted once for all
+ * parallel callers), sends it as a bearer on that request only, retries by the policy, and on a
+ * rejected token mints once more and retries once; a second rejection is a {@link TribeAuthError}.
+ * The call's signal reaches every step: the wait for a mint, each attempt and each wait between.
+ */
+export function createRequestRunner(context: RunnerContext): RunRequest {
+  const { exchange, route, tokens, networkId, call, onEvent, now } = context;
+  const baseHeaders = requestHeaders(call.headers);
+
+  return async <T>(document: DocumentNode, variables: unknown, options: RunOptions = {}): Promise<T> => {
+    if (context.isClosed()) throw new TribeConfigError(MESSAGES.closed);
+    const { body, operationName, isMutation } = encodeOperation(document, variables);
+    const extra = checkHeaders(options.headers, 'header');
+    const headers = extra && Object.keys(extra).length > 0 ? { ...baseHeaders, ...extra } : baseHeaders;
+    const signal = eitherSignal(call.signal, checkSignal(options.signal, 'signal'));
+    const { memberId } = options;
+    const toError = (raw: unknown): TribeError => toTribeError(raw, { operationName, networkId, isMint: false, now: now() });
+    let attempt = 0;
+
+    const send = async (token: CachedToken): Promise<T> => {
+      attempt += 1;
+      const sent = { ...headers, authorization: bearerAuthorization(token.accessToken) };
+      onEvent?.({ type: 'request', operationName, attempt, memberId, headers: redactHeaders(sent) });
+      const started = onEvent ? now() : 0;
+      try {
+        const data = readResult<T>(await exchange({ url: route(token), headers: sent, body, signal, timeoutMs: call.timeoutMs }));
+        onEvent?.({ type: 'response', operationName, attempt, ok: true, status: 200, errorCode: undefined, durationMs: now() - started });
+        return data;
+      } catch (raw) {
+        const error = toError(raw);
+        onEvent?.({ type: 'response', operationName, attempt, ok: false, status: error.status, errorCode: error.code, durationMs: now() - started });
+        throw error;
+      }
+    };
+
+    const retry = { operationName, isMutation, policy: call.policy, signal, onEvent, toError };
+    const found = tokens.get(memberId, { signal });
+    const token = found instanceof Promise ? await found : found;
+    try {
+      try {
+        return await send(token);
+      } catch (raw) {
+        return await retryAfterFailure(raw, () => send(token), retry);
+      }
+    } catch (error) {
+      if (!(error instanceof TribeAuthError)) throw error;
+      const fresh = await tokens.replaceRejected(memberId, token, signal);
+      return runWithRetries(() => send(fresh), retry);
+    }
+  };
+}

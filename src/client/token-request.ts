@@ -1,0 +1,39 @@
+import type { DocumentNode } from 'graphql';
+import type { Variables } from 'graphql-request';
+import type { AccessToken } from '../auth/access-token.js';
+import { bearerAuthorization } from '../auth/authorization-header.js';
+import { signal as checkSignal } from '../options/rules.js';
+import { resolveTokenRequest, type TokenRequestOptions } from '../options/token-request-options.js';
+import { encodeOperation } from '../transport/encode-operation.js';
+import { toTribeError } from '../transport/map-error.js';
+import { readResult } from '../transport/read-result.js';
+import { requestHeaders } from '../transport/request-headers.js';
+import { chooseExchange } from './choose-exchange.js';
+import { acceptGatewayUrl } from './gateway-router.js';
+
+/** Sends one generated document with its variables and resolves to its typed data. */
+export type TokenRequest = <TData, TVariables extends Variables = Variables>(
+  document: DocumentNode,
+  variables?: TVariables,
+  signal?: AbortSignal,
+) => Promise<TData>;
+
+/**
+ * The smallest way to run generated documents: one token, one function, no `getSdk`, so bundlers keep
+ * only the documents you import. It neither refreshes the token nor retries; `createTribeClient` does.
+ * Failures are the same `TribeError` subclasses.
+ */
+export function createTokenRequest(token: AccessToken, options: TokenRequestOptions): TokenRequest {
+  const { networkId, endpoint, fetch, call } = resolveTokenRequest(token, options);
+  const url = acceptGatewayUrl(token.gatewayUrl, endpoint) ?? endpoint;
+  const exchange = chooseExchange(fetch);
+  const headers = { ...requestHeaders(call.headers), authorization: bearerAuthorization(token.accessToken) };
+  return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
+    const { body, operationName } = encodeOperation(document, variables);
+    try {
+      return readResult<TData>(await exchange({ url, headers: { ...headers }, body, signal: checkSignal(signal, 'signal'), timeoutMs: call.timeoutMs }));
+    } catch (raw) {
+      throw toTribeError(raw, { operationName, networkId, isMint: false, now: Date.now() });
+    }
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * Every message the SDK's errors carry, one wording per situation. Each starts with `tribe-sdk:` so
+ * that a log line says where it came from.
+ */
+export const MESSAGES = {
+  /** An option or input the SDK cannot use: `<option> must be <what>`. */
+  invalidOption: (option: string, mustBe: string) => `tribe-sdk: ${option} must be ${mustBe}`,
+  /** A call on a client after `close()`. */
+  closed: 'tribe-sdk: this client was closed',
+  /** The caller's signal fired. */
+  aborted: 'tribe-sdk: the call was aborted',
+  /** An attempt ran out of time. */
+  timeout: (timeoutMs: number) => `tribe-sdk: no complete answer within ${timeoutMs} ms`,
+  /** The exchange failed before an answer arrived. */
+  noAnswer: (reason: string) => `tribe-sdk: the request failed before an answer arrived (${reason})`,
+  /** The answer could not be read as a GraphQL result. */
+  unreadable: (reason: string) => `tribe-sdk: unreadable answer (${reason})`,
+  /** The answer needs a decoder the SDK does not have. */
+  unknownEncoding: (coding: string) => `tribe-sdk: the answer uses content-encoding "${coding}", which tribe-sdk cannot decode`,
+  /** A redirect the SDK will not follow. */
+  redirectRefused: (status: number) => `tribe-sdk: the API answered HTTP ${status} (a redirect tribe-sdk does not follow)`,
+  /** The mint was refused for the credentials. */
+  credentialsRejected: (what: string) => `tribe-sdk: the client ID or client secret was rejected: ${what}`,
+  /** A bearer token was refused. */
+  tokenRejected: (what: string) => `tribe-sdk: the access token was rejected: ${what}`,
+  /** The mint was refused for the network. */
+  mintForbidden: (networkId: string, what: string) =>
+    `tribe-sdk: forbidden: the app must be published and installed on network ${networkId} (${what})`,
+  /** A call was refused. */
+  forbidden: (networkId: string, what: string) =>
+    `tribe-sdk: forbidden: ${what}. If this is every call, the app must be published and installed on network ${networkId}`,
+  /** The rate limit was hit. */
+  rateLimited: (what: string) => `tribe-sdk: rate limited: ${what}`,
+  /** An HTTP error status, with the API's errors when it sent any. */
+  httpStatus: (status: number, what: string | undefined) => `tribe-sdk: the API answered HTTP ${status}${what === undefined ? '' : `: ${what}`}`,
+  /** GraphQL errors. */
+  graphql: (what: string) => `tribe-sdk: ${what}`,
+  /** A mint answer without a token. */
+  mintWithoutToken: 'tribe-sdk: the mint answered without an access token',
+  /** A paginated answer that would loop. */
+  cursorLoop: 'tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop',
+} as const;

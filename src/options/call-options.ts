@@ -1,0 +1,75 @@
+import { DEFAULTS } from './defaults.js';
+import { duration, flag, headers, integer, object, signal } from './rules.js';
+
+/** Options that can be set per client and overridden per call through `withOptions`. */
+export interface TribeCallOptions {
+  /** How long one attempt may take, in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Retries after the first attempt for 429, 502-504 and network errors (default 2). */
+  maxRetries?: number;
+  /** The longest single wait between attempts, in ms (default 30 000). */
+  maxDelayMs?: number;
+  /** The first backoff step, in ms, doubled per retry with jitter (default 200). */
+  baseDelayMs?: number;
+  /** Retry mutations too (default false: a retried `createPost` could post twice). */
+  retryMutations?: boolean;
+  /** Headers sent with every request; plain objects only. */
+  headers?: Record<string, string>;
+  /** Cancels the calls made through this SDK, including token mints they wait for. */
+  signal?: AbortSignal;
+}
+
+/** How a request is retried. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  maxRetries: number;
+  /** The longest single wait; a longer `Retry-After` ends the retries instead. */
+  maxDelayMs: number;
+  /** The first backoff step for 502, 503, 504 and network errors. */
+  baseDelayMs: number;
+  /** Whether mutations are retried too. */
+  retryMutations: boolean;
+}
+
+/** Call options after validation, with every default applied. */
+export interface ResolvedCall {
+  timeoutMs: number;
+  policy: RetryPolicy;
+  headers: Readonly<Record<string, string>>;
+  signal: AbortSignal | undefined;
+}
+
+/** The call options used when none are given. */
+export const DEFAULT_CALL: ResolvedCall = {
+  timeoutMs: DEFAULTS.timeoutMs,
+  policy: { maxRetries: DEFAULTS.maxRetries, maxDelayMs: DEFAULTS.maxDelayMs, baseDelayMs: DEFAULTS.baseDelayMs, retryMutations: DEFAULTS.retryMutations },
+  headers: {},
+  signal: undefined,
+};
+
+/** Combines two optional signals into one that aborts when either does. */
+export function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
+}
+
+/** Validates call options and lays them over `base`: numbers replace, headers merge, signals combine. */
+export function resolveCall(options: TribeCallOptions | undefined, base: ResolvedCall = DEFAULT_CALL): ResolvedCall {
+  const given = object(options, 'options');
+  const timeoutMs = duration(given.timeoutMs, 'timeoutMs', 1);
+  const maxRetries = integer(given.maxRetries, 'maxRetries', 0, 100);
+  const maxDelayMs = duration(given.maxDelayMs, 'maxDelayMs', 0);
+  const baseDelayMs = duration(given.baseDelayMs, 'baseDelayMs', 0);
+  const retryMutations = flag(given.retryMutations, 'retryMutations');
+  const extraHeaders = headers(given.headers, 'header');
+  return {
+    timeoutMs: timeoutMs ?? base.timeoutMs,
+    policy: {
+      maxRetries: maxRetries ?? base.policy.maxRetries,
+      maxDelayMs: maxDelayMs ?? base.policy.maxDelayMs,
+      baseDelayMs: baseDelayMs ?? base.policy.baseDelayMs,
+      retryMutations: retryMutations ?? base.policy.retryMutations,
+    },
+    headers: extraHeaders ? { ...base.headers, ...extraHeaders } : base.headers,
+    signal: eitherSignal(base.signal, signal(given.signal, 'signal')),
+  };
+}

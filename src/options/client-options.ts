@@ -1,0 +1,84 @@
+import type { GraphQLClient } from 'graphql-request';
+import type { Sdk, SdkFunctionWrapper } from '../../generated/sdk.js';
+import type { TokenCache } from '../auth/token-cache.js';
+import type { TribeEventListener } from '../events.js';
+import { resolveAuth, resolveMemberId, type ResolvedAuth, type TribeAuthOptions } from './auth-options.js';
+import { resolveCall, type ResolvedCall, type TribeCallOptions } from './call-options.js';
+import { DEFAULTS } from './defaults.js';
+import { callable, duration, flag, invalid, object, signal } from './rules.js';
+
+/** The shape of a `getSdk` that codegen's typescript-graphql-request plugin emits. */
+export type GetSdk<TSdk> = (client: GraphQLClient, withWrapper?: SdkFunctionWrapper) => TSdk;
+
+/** The SDK generated from this package's operations. */
+export type TribeSdk = Sdk;
+
+/** Options of `createTribeClient`. */
+export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptions, 'memberId' | 'signal'>, TribeCallOptions {
+  /** Refresh a token this long before its `exp`, in ms (default 60 000, at most half its lifetime). */
+  refreshMarginMs?: number;
+  /** The clock, in epoch ms; for tests (default `Date.now`). */
+  now?: () => number;
+  /** Where tokens are kept; share one between processes through Redis or the like (default: in memory). */
+  tokenCache?: TokenCache;
+  /** Receives typed events: request, response, retry, token minted or refreshed. Secrets are redacted. */
+  onEvent?: TribeEventListener;
+  /** A `getSdk` generated from your own operations with typescript-graphql-request (default: this package's). */
+  getSdk?: GetSdk<TSdk>;
+}
+
+/** Client options after validation, with every default applied (`getSdk` stays optional: the client picks the generated one). */
+export interface ResolvedClientOptions<TSdk> {
+  auth: ResolvedAuth;
+  call: ResolvedCall;
+  refreshMarginMs: number;
+  now: () => number;
+  tokenCache: TokenCache | undefined;
+  onEvent: TribeEventListener | undefined;
+  getSdk: GetSdk<TSdk> | undefined;
+  fetch: typeof fetch | undefined;
+}
+
+function checkTokenCache(cache: unknown): TokenCache | undefined {
+  if (cache === undefined) return undefined;
+  const methods = ['get', 'set', 'delete'] as const;
+  if (typeof cache !== 'object' || cache === null || !methods.every((name) => typeof (cache as Record<string, unknown>)[name] === 'function')) {
+    invalid('tokenCache', 'an object with get, set and delete methods');
+  }
+  return cache as TokenCache;
+}
+
+/** Validates every option of a client before anything is sent. */
+export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): ResolvedClientOptions<TSdk> {
+  const given = object(options, 'options');
+  return {
+    auth: resolveAuth(given),
+    call: resolveCall(given),
+    refreshMarginMs: duration(given.refreshMarginMs, 'refreshMarginMs', 0) ?? DEFAULTS.refreshMarginMs,
+    now: callable<() => number>(given.now, 'now') ?? Date.now,
+    tokenCache: checkTokenCache(given.tokenCache),
+    onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
+    getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
+    fetch: callable<typeof fetch>(given.fetch, 'fetch'),
+  };
+}
+
+/** Options of `getAccessToken`. */
+export interface TokenLookupOptions {
+  /** Mint a new token even when a fresh one is cached. */
+  forceRefresh?: boolean;
+  /** The member whose token to return (default: the bot). */
+  memberId?: string;
+  /** Cancels the wait. */
+  signal?: AbortSignal;
+}
+
+/** Validates the options of `getAccessToken`. */
+export function resolveTokenLookup(options: TokenLookupOptions | undefined): { forceRefresh: boolean; memberId: string | undefined; signal: AbortSignal | undefined } {
+  const given = object(options, 'options');
+  return {
+    forceRefresh: flag(given.forceRefresh, 'forceRefresh') ?? false,
+    memberId: resolveMemberId(given.memberId),
+    signal: signal(given.signal, 'signal'),
+  };
+}

@@ -1,0 +1,42 @@
+import type { AccessToken } from '../auth/access-token.js';
+import { DEFAULT_ENDPOINT } from '../constants.js';
+import { parseEndpoint } from './auth-options.js';
+import { resolveCall, type ResolvedCall } from './call-options.js';
+import { callable, object, text } from './rules.js';
+
+/** Options of `createTokenRequest`. */
+export interface TokenRequestOptions {
+  /** The network the token is for; named in a Forbidden error. */
+  networkId: string;
+  /** The endpoint the token was minted at (default {@link DEFAULT_ENDPOINT}); decides whether `gatewayUrl` is trusted. */
+  endpoint?: string;
+  /** A fetch implementation to use instead of the entry's default transport. */
+  fetch?: typeof fetch;
+  /** How long one request may take, in ms (default 30 000). */
+  timeoutMs?: number;
+  /** Headers sent with every request; the token's Authorization always wins. */
+  headers?: Record<string, string>;
+}
+
+/** What `createTokenRequest` runs with. */
+export interface ResolvedTokenRequest {
+  token: AccessToken;
+  networkId: string;
+  /** The endpoint without any credentials written into it: a bearer request must not carry them. */
+  endpoint: string;
+  fetch: typeof fetch | undefined;
+  call: ResolvedCall;
+}
+
+/** Validates a token and the options of a token request. */
+export function resolveTokenRequest(token: AccessToken, options: TokenRequestOptions): ResolvedTokenRequest {
+  const given = object(options, 'options');
+  text(object(token, 'token').accessToken, 'token.accessToken');
+  return {
+    token,
+    networkId: text(given.networkId, 'networkId'),
+    endpoint: parseEndpoint(given.endpoint ?? DEFAULT_ENDPOINT).url,
+    fetch: callable<typeof fetch>(given.fetch, 'fetch'),
+    call: resolveCall({ timeoutMs: given.timeoutMs, headers: given.headers }),
+  };
+}

@@ -1,0 +1,30 @@
+import { TribeNetworkError } from '../errors.js';
+import { MESSAGES } from '../messages.js';
+import { ErrorAnswer } from './error-answer.js';
+import type { HttpExchangeResponse } from './exchange.js';
+
+type ExecutionResult = { data?: unknown; errors?: unknown; extensions?: unknown };
+
+function parseResult(text: string): ExecutionResult | undefined {
+  try {
+    const result: unknown = JSON.parse(text);
+    return typeof result === 'object' && result !== null && !Array.isArray(result) ? (result as ExecutionResult) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads an answer: `data` on success, otherwise an {@link ErrorAnswer} (status, headers, errors, data)
+ * for the error mapping, or a {@link TribeNetworkError} when the body is no GraphQL result.
+ */
+export function readResult<T>(response: HttpExchangeResponse): T {
+  const result = parseResult(response.text);
+  const ok = response.status >= 200 && response.status < 300;
+  const hasErrors = Array.isArray(result?.errors) && (result.errors as unknown[]).length > 0;
+  if (ok && (result === undefined || (result.data == null && !hasErrors))) {
+    throw new TribeNetworkError(MESSAGES.unreadable('the body is not a GraphQL result with data or errors'), { status: response.status });
+  }
+  if (!ok || hasErrors) throw new ErrorAnswer(response.status, response.headers(), result?.errors, result?.data);
+  return result!.data as T;
+}
