@@ -23,6 +23,8 @@ export interface MemberRecord {
   createdAt: string;
   updatedAt: string;
   isBot?: boolean;
+  /** The ID an integration gave the member (`member(externalId:)`), if any. */
+  externalId?: string | null;
 }
 
 /** A space and who belongs to it. */

@@ -1,30 +1,67 @@
-import { readFileSync } from 'node:fs';
-import { buildSchema, GraphQLNonNull, isObjectType } from 'graphql';
+import { existsSync, readFileSync } from 'node:fs';
+import { buildSchema, GraphQLNonNull, isObjectType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { printSortedSchema } from '../../src/cli/schema-pull.js';
+import { schemaFromText, printSortedSchema } from '../../src/cli/schema-pull.js';
+import { OFFICIAL_CLIENT_SCHEMA_PATH, SHARED_2024_SCHEMA_PATH } from '../support/schema-generations.js';
 
 const text = readFileSync(new URL('../../schema/tribe.graphql', import.meta.url), 'utf8');
 const schema = buildSchema(text);
+const officialClientSdl = readFileSync(OFFICIAL_CLIENT_SCHEMA_PATH, 'utf8');
+
+/** Every named type, the 8 introspection types (`__Schema`, ...) included, as the type map holds them. */
+function typeCount(of: GraphQLSchema): number {
+  return Object.keys(of.getTypeMap()).length;
+}
+
+function argumentsOf(of: GraphQLSchema, field: string): Record<string, string> {
+  return Object.fromEntries(of.getQueryType()!.getFields()[field]!.args.map((arg) => [arg.name, String(arg.type)]));
+}
 
 describe('schema/tribe.graphql', () => {
   it('is a sorted snapshot: printing it sorted gives the same text', () => {
     expect(printSortedSchema(schema)).toBe(text);
   });
 
-  it('holds the 501 types of @tribeplatform/gql-client 2.4.0', () => {
-    const named = Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'));
-    expect(named).toHaveLength(501);
+  it('holds the 606 types of the 2024-09 surface (598 besides the introspection types)', () => {
+    expect(typeCount(schema)).toBe(606);
+    expect(Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'))).toHaveLength(598);
   });
 
-  it('has limitedToken(context: PermissionContext!, entityId: String!, impersonateMemberId: String, networkId: String!): AppToken!', () => {
-    const field = schema.getQueryType()!.getFields().limitedToken!;
-    const args = Object.fromEntries(field.args.map((arg) => [arg.name, String(arg.type)]));
-    expect(args).toEqual({ context: 'PermissionContext!', entityId: 'String!', impersonateMemberId: 'String', networkId: 'String!' });
-    expect(field.type).toBeInstanceOf(GraphQLNonNull);
+  // shared/ sits beside the checkout here and in CI; elsewhere (a lone clone) the check is skipped.
+  it.skipIf(!existsSync(SHARED_2024_SCHEMA_PATH) && process.env.CI !== 'true')('is, byte for byte, the shared 2024-09 schema file it was pulled from', () => {
+    expect(text).toBe(readFileSync(SHARED_2024_SCHEMA_PATH, 'utf8'));
+  });
+
+  it('has limitedToken(context: PermissionContext, entityId: String, impersonateMemberId: String, networkId: String!): AppToken!', () => {
+    expect(argumentsOf(schema, 'limitedToken')).toEqual({
+      context: 'PermissionContext',
+      entityId: 'String',
+      impersonateMemberId: 'String',
+      networkId: 'String!',
+    });
+    expect(schema.getQueryType()!.getFields().limitedToken!.type).toBeInstanceOf(GraphQLNonNull);
     const appToken = schema.getType('AppToken');
     expect(isObjectType(appToken) && Object.fromEntries(Object.values(appToken.getFields()).map((f) => [f.name, String(f.type)]))).toEqual({
       accessToken: 'String!',
       gatewayUrl: 'String',
+    });
+  });
+});
+
+describe('the 2023 generation: the schema of @tribeplatform/gql-client 2.4.0', () => {
+  const official = schemaFromText(officialClientSdl);
+
+  it('has 509 types (501 besides the introspection types), the previous snapshot', () => {
+    expect(typeCount(official)).toBe(509);
+    expect(Object.keys(official.getTypeMap()).filter((name) => !name.startsWith('__'))).toHaveLength(501);
+  });
+
+  it('still required context and entityId on limitedToken, which the SDK keeps passing as non-null variables', () => {
+    expect(argumentsOf(official, 'limitedToken')).toEqual({
+      context: 'PermissionContext!',
+      entityId: 'String!',
+      impersonateMemberId: 'String',
+      networkId: 'String!',
     });
   });
 });

@@ -51,7 +51,7 @@ describe('generated types are operation-precise', () => {
     expectTypeOf<PostNode['status']>().toEqualTypeOf<PostStatus>();
     expectTypeOf<NonNullable<PostNode['space']>>().toEqualTypeOf<{ id: string; name: string; slug: string }>();
     expectTypeOf<PostsQuery['posts']['pageInfo']>().toEqualTypeOf<{ endCursor: string | null; hasNextPage: boolean }>();
-    expectTypeOf<PostsQuery['posts']['totalCount']>().toEqualTypeOf<number>();
+    expectTypeOf<PostsQuery['posts']['totalCount']>().toEqualTypeOf<number | null>();
   });
 
   it('a query result carries only what the operation selects', () => {

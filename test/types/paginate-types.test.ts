@@ -16,7 +16,7 @@ describe('paginate types', () => {
     expectTypeOf(posts).toExtend<AsyncIterable<PostFieldsFragment>>();
     expectTypeOf(posts.collect).returns.resolves.toEqualTypeOf<PostFieldsFragment[]>();
     expectTypeOf(posts.pages).returns.toEqualTypeOf<AsyncIterableIterator<PageOf<TribeSdk['posts']>>>();
-    expectTypeOf<PageOf<TribeSdk['posts']>['totalCount']>().toEqualTypeOf<number>();
+    expectTypeOf<PageOf<TribeSdk['posts']>['totalCount']>().toEqualTypeOf<number | null>();
     expectTypeOf<PageOf<TribeSdk['posts']>['nodes']>().toEqualTypeOf<PostFieldsFragment[]>();
     expectTypeOf(paginate(sdk.memberSpaces, { memberId: 'm', limit: 5 }).collect).returns.resolves.items.toHaveProperty('space')
       .toEqualTypeOf<SpaceFieldsFragment | null>();

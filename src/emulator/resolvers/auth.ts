@@ -4,9 +4,11 @@ import type { EmulatorStore, MemberRecord } from '../store.js';
 import { roleOf, viewerOf } from '../viewer.js';
 
 interface LimitedTokenArgs {
-  context: string;
+  /** Optional since the 2024 schema; the NETWORK context is what it means when left out. */
+  context?: string | null;
   networkId: string;
-  entityId: string;
+  /** Optional since the 2024 schema; for the NETWORK context it is the network's ID. */
+  entityId?: string | null;
   impersonateMemberId?: string | null;
 }
 
@@ -33,8 +35,8 @@ async function limitedToken(_: unknown, args: LimitedTokenArgs, context: Emulato
   if (!app || app.clientSecret !== caller.clientSecret) {
     throw apiError(API_CODE.invalidToken, 'invalid client credentials', 401);
   }
-  if (args.context !== 'NETWORK') throw apiError(API_CODE.invalidParameter, 'only the NETWORK context is supported', 400);
-  if (args.entityId !== args.networkId) throw apiError(API_CODE.invalidParameter, 'entityId must equal networkId for the NETWORK context', 400);
+  if ((args.context ?? 'NETWORK') !== 'NETWORK') throw apiError(API_CODE.invalidParameter, 'only the NETWORK context is supported', 400);
+  if ((args.entityId ?? args.networkId) !== args.networkId) throw apiError(API_CODE.invalidParameter, 'entityId must equal networkId for the NETWORK context', 400);
   if (args.networkId !== store.data.network.id || !app.installedNetworkIds.includes(args.networkId)) {
     throw apiError(API_CODE.permission, 'Forbidden: the app is not installed on this network', 403);
   }

@@ -22,14 +22,15 @@ function search(_: unknown, args: { input: { query: string } }, context: Emulato
 /** Tags and search. */
 export const discoveryResolvers = {
   Query: {
-    tags: (_: unknown, args: PageArgs & { spaceId?: string | null; query?: string | null; orderBy?: string | null }, context: EmulatorContext) => {
+    tags: (_: unknown, args: PageArgs & { spaceId?: string | null; ids?: string[] | null; query?: string | null; orderBy?: string | null }, context: EmulatorContext) => {
       memberViewerOf(context);
       const query = args.query?.toLowerCase();
       const used = args.spaceId
         ? new Set(context.store.data.posts.filter((post) => post.spaceId === args.spaceId).flatMap((post) => post.tagIds))
         : undefined;
       const list = context.store.data.tags.filter(
-        (tag) => (!used || used.has(tag.id)) && (!query || tag.title.toLowerCase().includes(query)),
+        (tag) =>
+          (!used || used.has(tag.id)) && (!args.ids?.length || args.ids.includes(tag.id)) && (!query || tag.title.toLowerCase().includes(query)),
       );
       // Tags keep creation order, which also stands for UPDATED_AT: the emulator never changes a tag.
       if (args.orderBy === 'ID') list.sort((a, b) => a.id.localeCompare(b.id));

@@ -1,5 +1,5 @@
 import { API_CODE, apiError } from '../api-error.js';
-import type { MemberRecord, PostRecord } from '../store.js';
+import type { MemberRecord, PostRecord, SpaceRecord } from '../store.js';
 import { roleOf } from '../viewer.js';
 
 /** One `filterBy` entry of a list query, as the posts, feed and members queries take it. */
@@ -11,7 +11,8 @@ export interface FilterByInput {
 
 /** Compares a stored value with a filter's value; dates compare as ISO strings, which sort in time order. */
 function holds(actual: string | null, operator: string, expected: string): boolean {
-  if (actual === null) return operator === 'not';
+  if (operator === 'hasValue') return (actual !== null && actual !== '') === (expected !== 'false');
+  if (actual === null) return operator === 'not' || operator === 'nin';
   switch (operator) {
     case 'equals':
       return actual === expected;
@@ -19,8 +20,14 @@ function holds(actual: string | null, operator: string, expected: string): boole
       return actual !== expected;
     case 'contains':
       return actual.toLowerCase().includes(expected.toLowerCase());
+    case 'startsWith':
+      return actual.toLowerCase().startsWith(expected.toLowerCase());
+    case 'endsWith':
+      return actual.toLowerCase().endsWith(expected.toLowerCase());
     case 'in':
       return parseList(expected).includes(actual);
+    case 'nin':
+      return !parseList(expected).includes(actual);
     case 'gt':
       return actual > expected;
     case 'gte':
@@ -34,7 +41,7 @@ function holds(actual: string | null, operator: string, expected: string): boole
   }
 }
 
-/** `in` takes a JSON array, as Tribe's filters do; a bare string counts as a one-item list. */
+/** `in` and `nin` take a JSON array, as Tribe's filters do; a bare string counts as a one-item list. */
 function parseList(value: string): string[] {
   try {
     const parsed: unknown = JSON.parse(value);
@@ -51,6 +58,9 @@ function dateValue(value: string): string {
   return new Date(time).toISOString();
 }
 
+/** Operators whose value is a list or a flag rather than one value to compare. */
+const LIST_OPERATORS = new Set(['in', 'nin', 'hasValue']);
+
 const POST_DATE_KEYS = new Set(['createdAt', 'updatedAt', 'publishedAt']);
 
 /** Keeps the posts that pass every filter; the emulator stores no custom fields, so only the date keys are accepted. */
@@ -65,7 +75,7 @@ export function filterPosts(posts: PostRecord[], filters: readonly FilterByInput
     filters.every((filter) => {
       const key = filter.key as 'createdAt' | 'updatedAt' | 'publishedAt';
       const operator = filter.operator ?? 'equals';
-      return holds(post[key], operator, operator === 'in' ? filter.value : dateValue(filter.value));
+      return holds(post[key], operator, LIST_OPERATORS.has(operator) ? filter.value : dateValue(filter.value));
     }),
   );
 }
@@ -81,15 +91,43 @@ const MEMBER_KEYS: Record<string, (member: MemberRecord) => string | null> = {
   updatedAt: (member) => member.updatedAt,
 };
 
-/** Keeps the members that pass every filter, on the profile fields the emulator stores. */
-export function filterMembers(members: MemberRecord[], filters: readonly FilterByInput[] | null | undefined): MemberRecord[] {
-  if (!filters?.length) return members;
+/** Keeps the items that pass every filter, reading each filter's key through `keys`; `kind` names the items in errors. */
+function filterByKeys<T>(
+  items: T[],
+  filters: readonly FilterByInput[] | null | undefined,
+  keys: Record<string, (item: T) => string | null>,
+  kind: string,
+): T[] {
+  if (!filters?.length) return items;
   const readers = filters.map((filter) => {
-    const read = MEMBER_KEYS[filter.key];
-    if (!read) throw apiError(API_CODE.invalidParameter, `the emulator filters members only by ${Object.keys(MEMBER_KEYS).join(', ')}`);
+    const read = keys[filter.key];
+    if (!read) throw apiError(API_CODE.invalidParameter, `the emulator filters ${kind} only by ${Object.keys(keys).join(', ')}`);
     const operator = filter.operator ?? 'equals';
-    const isDate = (filter.key === 'createdAt' || filter.key === 'updatedAt') && operator !== 'in';
+    const isDate = DATE_KEYS.has(filter.key) && !LIST_OPERATORS.has(operator);
     return { read, operator, value: isDate ? dateValue(filter.value) : filter.value };
   });
-  return members.filter((member) => readers.every(({ read, operator, value }) => holds(read(member), operator, value)));
+  return items.filter((item) => readers.every(({ read, operator, value }) => holds(read(item), operator, value)));
+}
+
+const DATE_KEYS = new Set(['createdAt', 'updatedAt']);
+
+/** Keeps the members that pass every filter, on the profile fields the emulator stores. */
+export function filterMembers(members: MemberRecord[], filters: readonly FilterByInput[] | null | undefined): MemberRecord[] {
+  return filterByKeys(members, filters, MEMBER_KEYS, 'members');
+}
+
+const SPACE_KEYS: Record<string, (space: SpaceRecord) => string | null> = {
+  name: (space) => space.name,
+  slug: (space) => space.slug,
+  type: (space) => space.type,
+  private: (space) => String(space.private),
+  hidden: (space) => String(space.hidden),
+  inviteOnly: (space) => String(space.inviteOnly),
+  collectionId: (space) => space.collectionId,
+  createdAt: (space) => space.createdAt,
+};
+
+/** Keeps the spaces that pass every `filterBy` entry, on the fields the emulator stores. */
+export function filterSpaces(spaces: SpaceRecord[], filters: readonly FilterByInput[] | null | undefined): SpaceRecord[] {
+  return filterByKeys(spaces, filters, SPACE_KEYS, 'spaces');
 }

@@ -14,11 +14,12 @@ interface MembersArgs extends PageArgs {
   orderBy?: string | null;
 }
 
-function findMember(context: EmulatorContext, id?: string | null, username?: string | null): MemberRecord {
+/** A member by ID, else by username, else by the external ID an integration set. */
+function findMember(context: EmulatorContext, id?: string | null, username?: string | null, externalId?: string | null): MemberRecord {
   const member = context.store
     .people()
-    .find((candidate) => (id ? candidate.id === id : candidate.username === username));
-  if (!member || (!id && !username)) throw notFound('member', id ?? username);
+    .find((candidate) => (id ? candidate.id === id : username ? candidate.username === username : candidate.externalId === externalId));
+  if (!member || (!id && !username && !externalId)) throw notFound('member', id ?? username ?? externalId);
   return member;
 }
 
@@ -124,9 +125,9 @@ export const memberResolvers = {
       if (!member) throw notFound('member', viewer.memberId);
       return member;
     },
-    member: (_: unknown, args: { id?: string | null; username?: string | null }, context: EmulatorContext) => {
+    member: (_: unknown, args: { id?: string | null; username?: string | null; externalId?: string | null }, context: EmulatorContext) => {
       memberViewerOf(context);
-      return findMember(context, args.id, args.username);
+      return findMember(context, args.id, args.username, args.externalId);
     },
     members,
     memberPosts,

@@ -19,6 +19,9 @@ interface PostsArgs extends PageArgs {
   spaceIds?: string[] | null;
   postTypeIds?: string[] | null;
   orderBy?: string | null;
+  /** The 2024 string form of `orderBy`; the emulator takes the same keys. */
+  orderByString?: string | null;
+  query?: string | null;
   filterBy?: FilterByInput[] | null;
 }
 
@@ -133,13 +136,15 @@ export const postResolvers = {
     post: (_: unknown, args: { id: string }, context: EmulatorContext) => visiblePost(context, args.id),
     posts: (_: unknown, args: PostsArgs, context: EmulatorContext) => {
       memberViewerOf(context);
+      const query = args.query?.toLowerCase();
       const list = context.store.publishedPosts().filter(
         (post) =>
           canSeePost(post, context) &&
           (!args.spaceIds?.length || args.spaceIds.includes(post.spaceId)) &&
-          (!args.postTypeIds?.length || args.postTypeIds.includes(post.postTypeId)),
+          (!args.postTypeIds?.length || args.postTypeIds.includes(post.postTypeId)) &&
+          (!query || `${post.title ?? ''} ${post.content ?? ''}`.toLowerCase().includes(query)),
       );
-      return paginate(sortPosts(filterPosts(list, args.filterBy), args.orderBy, context), args);
+      return paginate(sortPosts(filterPosts(list, args.filterBy), args.orderByString ?? args.orderBy, context), args);
     },
     feed: (_: unknown, args: PostsArgs & { onlyMemberSpaces?: boolean | null }, context: EmulatorContext) => {
       const viewer = memberViewerOf(context);
@@ -151,7 +156,7 @@ export const postResolvers = {
           (!args.postTypeIds?.length || args.postTypeIds.includes(post.postTypeId))
         );
       });
-      return paginate(sortPosts(filterPosts(list, args.filterBy), args.orderBy, context), args);
+      return paginate(sortPosts(filterPosts(list, args.filterBy), args.orderByString ?? args.orderBy, context), args);
     },
     replies: (_: unknown, args: PageArgs & { postId: string; orderBy?: string | null }, context: EmulatorContext) =>
       paginate(sortPosts(context.store.repliesTo(visiblePost(context, args.postId).id), args.orderBy, context), args),

@@ -1,4 +1,4 @@
-import { API_CODE, apiError, notFound } from '../api-error.js';
+import { API_CODE, apiError, forbidden, notFound } from '../api-error.js';
 import type { EmulatorContext } from '../context.js';
 import { paginate, type PageArgs } from '../pagination.js';
 import { memberViewerOf } from '../viewer.js';
@@ -30,10 +30,12 @@ export const reactionResolvers = {
       if (!ids.includes(viewer.memberId)) post.reactions[reaction] = [...ids, viewer.memberId];
       return { status: 'succeeded' };
     },
-    removeReaction: (_: unknown, args: { postId: string; reaction: string }, context: EmulatorContext) => {
+    removeReaction: (_: unknown, args: { postId: string; reaction: string; participantId?: string | null }, context: EmulatorContext) => {
       const viewer = memberViewerOf(context);
       const post = reactablePost(context, args.postId);
-      post.reactions[args.reaction] = (post.reactions[args.reaction] ?? []).filter((id) => id !== viewer.memberId);
+      const participantId = args.participantId ?? viewer.memberId;
+      if (participantId !== viewer.memberId && !viewer.isAdmin) throw forbidden("only admins may take back another member's reaction");
+      post.reactions[args.reaction] = (post.reactions[args.reaction] ?? []).filter((id) => id !== participantId);
       return { status: 'succeeded' };
     },
   },

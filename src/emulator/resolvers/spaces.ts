@@ -3,6 +3,7 @@ import type { EmulatorContext } from '../context.js';
 import { paginate, type PageArgs } from '../pagination.js';
 import type { SpaceRecord } from '../store.js';
 import { canSee, memberViewerOf } from '../viewer.js';
+import { filterSpaces, type FilterByInput } from './list-filters.js';
 import { spaceMember } from './types.js';
 
 interface SpacesArgs extends PageArgs {
@@ -11,6 +12,8 @@ interface SpacesArgs extends PageArgs {
   query?: string | null;
   type?: string[] | null;
   orderBy?: string | null;
+  exploreOnly?: boolean | null;
+  filterBy?: FilterByInput[] | null;
 }
 
 function visibleSpace(context: EmulatorContext, space: SpaceRecord | undefined, key: string | null | undefined): SpaceRecord {
@@ -29,9 +32,11 @@ function space(_: unknown, args: { id?: string | null; slug?: string | null; pat
 function spaces(_: unknown, args: SpacesArgs, context: EmulatorContext) {
   const viewer = memberViewerOf(context);
   const query = args.query?.toLowerCase();
-  const list = context.store.data.spaces.filter(
+  // Explore shows the spaces a member may find and join: hidden ones never appear there.
+  const list = filterSpaces(context.store.data.spaces, args.filterBy).filter(
     (candidate) =>
       canSee(viewer, candidate) &&
+      (!args.exploreOnly || !candidate.hidden) &&
       (!args.collectionId || candidate.collectionId === args.collectionId) &&
       (!args.memberId || candidate.memberIds.includes(args.memberId)) &&
       (!query || `${candidate.name} ${candidate.description ?? ''}`.toLowerCase().includes(query)) &&
