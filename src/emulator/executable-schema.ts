@@ -4,13 +4,23 @@ import type { GraphQLSchema } from 'graphql';
 import { appResolvers } from './resolvers/app.js';
 import { authResolvers } from './resolvers/auth.js';
 import { discoveryResolvers } from './resolvers/discovery.js';
+import { installationResolvers, installationTypeResolvers } from './resolvers/installations.js';
 import { memberResolvers } from './resolvers/members.js';
 import { postResolvers } from './resolvers/posts.js';
 import { reactionResolvers } from './resolvers/reactions.js';
 import { spaceResolvers } from './resolvers/spaces.js';
 import { typeResolvers } from './resolvers/types.js';
 
-const domains = [authResolvers, memberResolvers, spaceResolvers, postResolvers, reactionResolvers, discoveryResolvers, appResolvers];
+const domains = [
+  authResolvers,
+  memberResolvers,
+  spaceResolvers,
+  postResolvers,
+  reactionResolvers,
+  discoveryResolvers,
+  appResolvers,
+  installationResolvers,
+];
 
 /** Every stateful resolver, merged by root type. */
 function mergedResolvers() {
@@ -20,7 +30,7 @@ function mergedResolvers() {
     Object.assign(Query, domain.Query);
     if ('Mutation' in domain) Object.assign(Mutation, domain.Mutation);
   }
-  return { ...typeResolvers, Query, Mutation };
+  return { ...typeResolvers, ...installationTypeResolvers, Query, Mutation };
 }
 
 /**

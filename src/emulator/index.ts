@@ -10,10 +10,12 @@ import { RequestLog, type RequestRecord } from './request-log.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
+import { countUsage } from './usage-counter.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
 export type { RequestRecord } from './request-log.js';
 export type {
+  AppInstallationRecord,
   AppRecord,
   CollectionRecord,
   EmulatorData,
@@ -21,6 +23,7 @@ export type {
   NetworkRecord,
   PostRecord,
   PostTypeRecord,
+  SpaceJoinRequestRecord,
   SpaceRecord,
   TagRecord,
 } from './store.js';
@@ -111,7 +114,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     logging: false,
     maskedErrors: false,
     landingPage: false,
-    plugins: [authGate()],
+    plugins: [authGate(), countUsage()],
     context: async ({ request }) => ({
       store,
       tokens,

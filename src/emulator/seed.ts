@@ -39,15 +39,20 @@ const TOPICS: Array<[string, string]> = [
   ['Favourite microcontroller in 2026', 'RP2350, ESP32-C6 or something else?'],
 ];
 
-/** Readable demo data: one network with an app installed, a second network without it, people, spaces and posts. */
+/**
+ * Readable demo data: one network with three apps installed (the demo app first), a second network
+ * without them, people, spaces, posts and requests to join the private space.
+ */
 export function createDemoData(options: DemoDataOptions = {}): EmulatorData {
   const postCount = options.posts ?? 12;
   const members: MemberRecord[] = [
     person('MbrAdaL001', 'Ada Lovelace', 'ada', 'admin', 'Community admin'),
     person('MbrGraceH2', 'Grace Hopper', 'grace', 'moderator', 'Keeps the threads tidy'),
     person('MbrLinusT3', 'Linus Torvalds', 'linus', 'member', 'Builds kernels and keyboards'),
-    person('MbrMargaH4', 'Margaret Hamilton', 'margaret', 'member', 'Writes flight software for fun'),
+    { ...person('MbrMargaH4', 'Margaret Hamilton', 'margaret', 'member', 'Writes flight software for fun'), externalId: 'crm-0042' },
     { ...person('BotDemoApp', 'Demo App Bot', 'demo-app-bot', 'admin', null), isBot: true },
+    { ...person('BotPollsApp', 'Polls Bot', 'polls-bot', 'admin', null), isBot: true },
+    { ...person('BotDigestAp', 'Weekly Digest Bot', 'digest-bot', 'admin', null), isBot: true },
   ];
   const people = members.filter((member) => !member.isBot);
   const spaces: EmulatorData['spaces'] = [
@@ -115,10 +120,52 @@ export function createDemoData(options: DemoDataOptions = {}): EmulatorData {
     apps: [
       {
         id: 'AppDemo001',
+        name: 'Demo App',
+        slug: 'demo-app',
         clientId: 'demo-client-id',
         clientSecret: 'demo-client-secret',
         botMemberId: 'BotDemoApp',
         installedNetworkIds: ['NetAcme001'],
+        settings: '{}',
+        installedAt: at(-1),
+        installedById: 'MbrAdaL001',
+        permissions: ['FIND_MEMBERS', 'FIND_POSTS', 'CREATE_POST'],
+      },
+      {
+        id: 'AppPolls002',
+        name: 'Polls',
+        slug: 'polls',
+        clientId: 'polls-client-id',
+        clientSecret: 'polls-client-secret',
+        botMemberId: 'BotPollsApp',
+        installedNetworkIds: ['NetAcme001'],
+        settings: '{"maxOptions":6}',
+        installedAt: at(120),
+        installedById: 'MbrGraceH2',
+        permissions: ['FIND_POSTS', 'CREATE_REPLY'],
+      },
+      {
+        id: 'AppDigest03',
+        name: 'Weekly Digest',
+        slug: 'weekly-digest',
+        clientId: 'digest-client-id',
+        clientSecret: 'digest-client-secret',
+        botMemberId: 'BotDigestAp',
+        installedNetworkIds: ['NetAcme001'],
+        settings: '{}',
+        installedAt: at(240),
+        installedById: 'MbrAdaL001',
+        permissions: ['FIND_POSTS', 'FIND_MEMBERS'],
+      },
+      {
+        // Installed nowhere yet, so it has no installation and no bot member; minting for it is Forbidden.
+        id: 'AppDraft004',
+        name: 'Draft App',
+        slug: 'draft-app',
+        clientId: 'draft-client-id',
+        clientSecret: 'draft-client-secret',
+        botMemberId: 'BotDraftApp',
+        installedNetworkIds: [],
         settings: '{}',
       },
     ],
@@ -132,6 +179,13 @@ export function createDemoData(options: DemoDataOptions = {}): EmulatorData {
     collections: [
       { id: 'ColCommunity', name: 'Community', slug: 'community', description: 'Where members talk', createdAt: at(0) },
       { id: 'ColStaff000', name: 'Staff', slug: 'staff', description: 'For the team', createdAt: at(0) },
+    ],
+    // Requests to join the private crew room: Grace's was accepted (she is in it), Margaret asked twice.
+    spaceJoinRequests: [
+      { id: 'JrqGrace001', spaceId: 'SpcCrewOnly', memberId: 'MbrGraceH2', status: 'COMPLETED', createdAt: at(2) },
+      { id: 'JrqMarga002', spaceId: 'SpcCrewOnly', memberId: 'MbrMargaH4', status: 'DECLINED', createdAt: at(10) },
+      { id: 'JrqLinus003', spaceId: 'SpcCrewOnly', memberId: 'MbrLinusT3', status: 'PENDING', createdAt: at(30) },
+      { id: 'JrqMarga004', spaceId: 'SpcCrewOnly', memberId: 'MbrMargaH4', status: 'PENDING', createdAt: at(31) },
     ],
     postTypes: [
       { id: 'PtyDiscuss', name: 'Discussion', pluralName: 'Discussions', slug: 'discussion', context: 'post' },

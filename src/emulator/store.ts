@@ -1,3 +1,5 @@
+import { UsageCounter } from './usage-counter.js';
+
 /** The network the emulator serves. */
 export interface NetworkRecord {
   id: string;
@@ -94,6 +96,33 @@ export interface AppRecord {
   botMemberId: string;
   installedNetworkIds: string[];
   settings: string;
+  /** The app's name and slug as the app store shows them (default: its ID). */
+  name?: string;
+  slug?: string;
+  /** When and by whom it was installed on the network, and the permissions granted there. */
+  installedAt?: string;
+  installedById?: string;
+  permissions?: string[];
+}
+
+/** An app's installation on the served network, derived from `AppRecord.installedNetworkIds`. */
+export interface AppInstallationRecord {
+  id: string;
+  app: AppRecord;
+  networkId: string;
+  status: 'ENABLED';
+  permissions: string[];
+  installedAt: string;
+  installedById: string | null;
+}
+
+/** A member's request to join a (private or invite-only) space. */
+export interface SpaceJoinRequestRecord {
+  id: string;
+  spaceId: string;
+  memberId: string;
+  status: 'PENDING' | 'DECLINED' | 'COMPLETED';
+  createdAt: string;
 }
 
 /** Everything the emulator stores; also the format of a `--data` file. */
@@ -108,15 +137,20 @@ export interface EmulatorData {
   tags: TagRecord[];
   collections: CollectionRecord[];
   postTypes: PostTypeRecord[];
+  /** Requests to join spaces; optional, so that data files written before it still load. */
+  spaceJoinRequests?: SpaceJoinRequestRecord[];
 }
 
-/** The in-memory state: the data plus lookups and an ID source. */
+/** The in-memory state: the data plus lookups, an ID source and the API usage counters. */
 export class EmulatorStore {
-  readonly data: EmulatorData;
+  readonly data: EmulatorData & { spaceJoinRequests: SpaceJoinRequestRecord[] };
+  /** Requests counted per network and window, which `apiRateLimitStats` reports. */
+  readonly usage = new UsageCounter();
   #nextId = 1;
 
   constructor(data: EmulatorData) {
-    this.data = structuredClone(data);
+    const copy = structuredClone(data);
+    this.data = { ...copy, spaceJoinRequests: copy.spaceJoinRequests ?? [] };
   }
 
   /** A new unique ID with a readable prefix. */
@@ -142,6 +176,23 @@ export class EmulatorStore {
   /** The app with this client ID, if any. */
   appByClientId(clientId: string): AppRecord | undefined {
     return this.data.apps.find((app) => app.clientId === clientId);
+  }
+
+  /** The apps installed on the served network, oldest installation first; other networks' installations are not served. */
+  installations(): AppInstallationRecord[] {
+    const { network } = this.data;
+    return this.data.apps
+      .filter((app) => app.installedNetworkIds.includes(network.id))
+      .map((app) => ({
+        id: `Ins${app.id}`,
+        app,
+        networkId: network.id,
+        status: 'ENABLED' as const,
+        permissions: app.permissions ?? [],
+        installedAt: app.installedAt ?? network.createdAt,
+        installedById: app.installedById ?? null,
+      }))
+      .sort((a, b) => a.installedAt.localeCompare(b.installedAt) || a.id.localeCompare(b.id));
   }
 
   /** Members a person can see: every member but the apps' bots. */

@@ -9,6 +9,8 @@ export interface Viewer {
   isAdmin: boolean;
   isGuest: boolean;
   appId: string | undefined;
+  /** The network the token was issued for. */
+  networkId: string;
 }
 
 /** The viewer of a request; the auth gate has already made sure a valid bearer token came with it. */
@@ -21,6 +23,7 @@ export function viewerOf(context: EmulatorContext): Viewer {
     isAdmin: claims.roleType === 'admin',
     isGuest: claims.roleType === 'guest',
     appId: claims.appId,
+    networkId: claims.networkId,
   };
 }
 

@@ -10,10 +10,11 @@ function ownApp(context: EmulatorContext, appId: string) {
   return app;
 }
 
-/** The network, and the settings an app keeps on it. */
+/** The network, its API usage, and the settings an app keeps on it. */
 export const appResolvers = {
   Query: {
     network: (_: unknown, __: unknown, context: EmulatorContext) => context.store.data.network,
+    apiRateLimitStats: (_: unknown, __: unknown, context: EmulatorContext) => context.store.usage.stats(viewerOf(context).networkId),
     getAppNetworkSettings: (_: unknown, args: { appId: string }, context: EmulatorContext) => ownApp(context, args.appId).settings,
   },
   Mutation: {

@@ -130,6 +130,10 @@ export const memberResolvers = {
       return findMember(context, args.id, args.username, args.externalId);
     },
     members,
+    membersByIds: (_: unknown, args: { ids: string[] }, context: EmulatorContext) => {
+      memberViewerOf(context);
+      return [...new Set(args.ids)].flatMap((id) => context.store.people().filter((member) => member.id === id));
+    },
     memberPosts,
     memberSpaces,
   },

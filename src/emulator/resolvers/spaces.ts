@@ -55,13 +55,38 @@ function membership(context: EmulatorContext, spaceId: string, join: boolean) {
   return { status: 'succeeded' };
 }
 
-/** Spaces: lookups, lists, members, joining and leaving, and collections. */
+interface JoinRequestsArgs extends PageArgs {
+  spaceId?: string | null;
+  memberId?: string | null;
+  status?: string | null;
+}
+
+/** Requests to join spaces, oldest first: admins see every one, other members only their own. */
+function spaceJoinRequests(_: unknown, args: JoinRequestsArgs, context: EmulatorContext) {
+  const viewer = memberViewerOf(context);
+  if (args.spaceId) visibleSpace(context, context.store.space(args.spaceId), args.spaceId);
+  if (!viewer.isAdmin && args.memberId && args.memberId !== viewer.memberId) throw forbidden("only admins may read other members' join requests");
+  const memberId = viewer.isAdmin ? args.memberId : viewer.memberId;
+  const list = context.store.data.spaceJoinRequests
+    .filter(
+      (request) =>
+        (!args.spaceId || request.spaceId === args.spaceId) &&
+        (!memberId || request.memberId === memberId) &&
+        (!args.status || request.status === args.status),
+    )
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .map((request) => ({ ...request, member: context.store.member(request.memberId) ?? null }));
+  return paginate(list, args);
+}
+
+/** Spaces: lookups, lists, members, join requests, joining and leaving, and collections. */
 export const spaceResolvers = {
   Query: {
     space,
     spaces,
     spacesByIds: (_: unknown, args: { ids: string[] }, context: EmulatorContext) =>
       args.ids.map((id) => visibleSpace(context, context.store.space(id), id)),
+    spaceJoinRequests,
     spaceMembers: (_: unknown, args: PageArgs & { spaceId: string; roleIds?: string[] | null }, context: EmulatorContext) => {
       const found = visibleSpace(context, context.store.space(args.spaceId), args.spaceId);
       // memberIds keeps join order, which is both orders Tribe offers (CREATED_AT, UPDATED_AT) as nothing else changes a link.
