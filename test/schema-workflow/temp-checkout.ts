@@ -19,6 +19,8 @@ export interface TempCheckout {
   dir: string;
   /** Runs `npm run <script> -- <args>` in the copy with extra environment variables. */
   npm(script: string, args?: string[], env?: Record<string, string>): Promise<CommandResult>;
+  /** Runs the copy's own `tribe-sdk` command (`node bin/tribe-sdk.js <args>`) in the copy. */
+  tribeSdk(args: string[]): Promise<CommandResult>;
   remove(): Promise<void>;
 }
 
@@ -39,21 +41,17 @@ export async function createTempCheckout(): Promise<TempCheckout> {
   await symlink(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
 
   const baseEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !CREDENTIAL_VARIABLES.includes(name)));
+  const run = (file: string, args: string[], env: Record<string, string>): Promise<CommandResult> =>
+    new Promise((resolve) => {
+      execFile(file, args, { cwd: dir, env: { ...baseEnv, ...env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      });
+    });
   return {
     dir,
-    npm(script, args = [], env = {}) {
-      return new Promise((resolve) => {
-        execFile(
-          'npm',
-          ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])],
-          { cwd: dir, env: { ...baseEnv, ...env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 },
-          (error, stdout, stderr) => {
-            const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-            resolve({ code, stdout, stderr });
-          },
-        );
-      });
-    },
+    npm: (script, args = [], env = {}) => run('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], env),
+    tribeSdk: (args) => run(process.execPath, [join(dir, 'bin/tribe-sdk.js'), ...args], {}),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }
