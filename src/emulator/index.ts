@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createYoga } from 'graphql-yoga';
 import { authGate } from './auth-gate.js';
 import { readCaller, type EmulatorContext } from './context.js';
+import { countUsage } from './count-usage.js';
 import { buildEmulatorSchema } from './executable-schema.js';
 import { FaultInjector, type FaultRule, type InjectedFault } from './faults.js';
 import { startHttpServer } from './http-server.js';
@@ -10,7 +11,6 @@ import { RequestLog, type RequestRecord } from './request-log.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
-import { countUsage } from './usage-counter.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
 export type { RequestRecord } from './request-log.js';

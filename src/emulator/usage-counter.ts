@@ -1,6 +1,3 @@
-import type { Plugin } from 'graphql-yoga';
-import type { EmulatorContext } from './context.js';
-
 /** One quota window: how long it lasts and how many requests it allows. */
 export interface UsageWindow {
   /** Requests only, for now: counting `Complexity` points needs each operation's cost. */
@@ -84,14 +81,4 @@ export class UsageCounter {
     });
     return states;
   }
-}
-
-/** Counts every operation that runs with a bearer token, against the token's network. */
-export function countUsage(): Plugin<EmulatorContext> {
-  return {
-    onExecute({ args }) {
-      const { caller, store } = args.contextValue as EmulatorContext;
-      if (caller.kind === 'bearer') store.usage.record(caller.claims.networkId);
-    },
-  };
 }
