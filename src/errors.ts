@@ -7,6 +7,7 @@ export type TribeErrorCode =
   | 'TRIBE_NOT_FOUND'
   | 'TRIBE_RATE_LIMIT'
   | 'TRIBE_NETWORK'
+  | 'TRIBE_RESPONSE_TOO_LARGE'
   | 'TRIBE_TIMEOUT'
   | 'TRIBE_ABORTED';
 
@@ -79,6 +80,7 @@ export class TribeAuthError extends TribeError {
 export interface TribeForbiddenDetails extends TribeErrorDetails {
   networkId?: string | undefined;
   errors?: readonly TribeApiError[];
+  errorCount?: number;
 }
 
 /** The API refused the action (HTTP 403 or code 102). */
@@ -87,19 +89,23 @@ export class TribeForbiddenError extends TribeError {
   readonly code = 'TRIBE_FORBIDDEN';
   /** The network the refused request was for. */
   readonly networkId: string | undefined;
-  /** The errors as the API sent them, which tell what was refused. */
+  /** The errors as the API sent them, which tell what was refused (the first 50). */
   readonly errors: readonly TribeApiError[];
+  /** How many errors the API sent, kept or not. */
+  readonly errorCount: number;
 
   constructor(message: string, details: TribeForbiddenDetails = {}) {
     super(message, details);
     this.networkId = details.networkId;
     this.errors = details.errors ?? [];
+    this.errorCount = details.errorCount ?? this.errors.length;
   }
 }
 
 /** Details of a {@link TribeGraphQLError}. */
 export interface TribeGraphQLDetails extends TribeErrorDetails {
   errors?: readonly TribeApiError[];
+  errorCount?: number;
   data?: unknown;
 }
 
@@ -107,14 +113,17 @@ export interface TribeGraphQLDetails extends TribeErrorDetails {
 export class TribeGraphQLError extends TribeError {
   /** `TRIBE_GRAPHQL`, or `TRIBE_NOT_FOUND` for {@link TribeNotFoundError}. */
   readonly code: 'TRIBE_GRAPHQL' | 'TRIBE_NOT_FOUND' = 'TRIBE_GRAPHQL';
-  /** The errors as the API sent them, nested ones flattened. */
+  /** The errors as the API sent them, nested ones flattened (the first 50). */
   readonly errors: readonly TribeApiError[];
+  /** How many errors the API sent, kept or not. */
+  readonly errorCount: number;
   /** Whatever data came with the errors. */
   readonly data: unknown;
 
   constructor(message: string, details: TribeGraphQLDetails = {}) {
     super(message, details);
     this.errors = details.errors ?? [];
+    this.errorCount = details.errorCount ?? this.errors.length;
     this.data = details.data;
   }
 
@@ -156,6 +165,24 @@ export class TribeRateLimitError extends TribeError {
 export class TribeNetworkError extends TribeError {
   /** Always `TRIBE_NETWORK`. */
   readonly code = 'TRIBE_NETWORK';
+}
+
+/** Details of a {@link TribeResponseTooLargeError}. */
+export interface TribeResponseTooLargeDetails extends TribeErrorDetails {
+  maxResponseBytes: number;
+}
+
+/** The answer was larger than `maxResponseBytes`, on the wire or once decompressed; reading stopped there. Not retried. */
+export class TribeResponseTooLargeError extends TribeError {
+  /** Always `TRIBE_RESPONSE_TOO_LARGE`. */
+  readonly code = 'TRIBE_RESPONSE_TOO_LARGE';
+  /** The limit that was passed. */
+  readonly maxResponseBytes: number;
+
+  constructor(message: string, details: TribeResponseTooLargeDetails) {
+    super(message, details);
+    this.maxResponseBytes = details.maxResponseBytes;
+  }
 }
 
 /** Details of a {@link TribeTimeoutError}. */

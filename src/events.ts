@@ -39,18 +39,43 @@ export interface TribeTokenEvent {
   reason: 'missing' | 'expiring' | 'rejected' | 'forced';
 }
 
+/**
+ * The token cache misbehaved and the SDK went on without it: a `get` that failed, hung past the call's
+ * timeout or answered an unusable entry counts as a miss; a failed `set` or `delete` is skipped.
+ */
+export interface TribeTokenCacheEvent {
+  type: 'token-cache-problem';
+  operation: 'get' | 'set' | 'delete';
+  problem: 'failed' | 'timed-out' | 'invalid-entry';
+  memberId: string | undefined;
+}
+
+/** A minted `gatewayUrl` was not followed (not https, or a host the client does not trust); calls stay on the endpoint. */
+export interface TribeGatewayEvent {
+  type: 'gateway-refused';
+  /** The refused gateway's host, or `(unreadable)`. */
+  host: string;
+  reason: 'not-https' | 'untrusted-host' | 'credentials-in-url' | 'unreadable';
+}
+
 /** Every event the SDK reports; none carries a secret or a token. */
-export type TribeEvent = TribeRequestEvent | TribeResponseEvent | TribeRetryEvent | TribeTokenEvent;
+export type TribeEvent = TribeRequestEvent | TribeResponseEvent | TribeRetryEvent | TribeTokenEvent | TribeTokenCacheEvent | TribeGatewayEvent;
 
-/** Receives SDK events; it should return quickly and never throw. */
-export type TribeEventListener = (event: TribeEvent) => void;
+/** Receives SDK events; it should return quickly. What it throws or rejects with is ignored. */
+export type TribeEventListener = (event: TribeEvent) => unknown;
 
-/** Wraps a listener so that an exception thrown in it can never fail, or retry, the request it reports on. */
-export function safeListener(listener: TribeEventListener | undefined): TribeEventListener | undefined {
+const ignore = (): void => undefined;
+
+/**
+ * Wraps a listener so that neither an exception it throws nor a promise it rejects can fail, or
+ * retry, the request it reports on, nor become an unhandled rejection that ends the process.
+ */
+export function safeListener(listener: TribeEventListener | undefined): ((event: TribeEvent) => void) | undefined {
   if (!listener) return undefined;
   return (event) => {
     try {
-      listener(event);
+      const result = listener(event);
+      if (typeof (result as PromiseLike<unknown> | null | undefined)?.then === 'function') (result as PromiseLike<unknown>).then(undefined, ignore);
     } catch {
       // A listener's own bug must not change what the SDK does; there is nowhere safer to report it.
     }

@@ -4,6 +4,7 @@
  */
 export { createTribeClient } from './client/create-client.js';
 export type { TribeClient } from './client/create-client.js';
+export type { RequestArgs, RequestCallOptions, RequestDocument, TypedRequest } from './client/typed-request.js';
 export { createTribeSdk } from './client/create-sdk.js';
 export { mintAccessToken } from './client/mint-access-token.js';
 export { createTokenRequest } from './client/token-request.js';
@@ -27,10 +28,20 @@ export {
   TribeNetworkError,
   TribeNotFoundError,
   TribeRateLimitError,
+  TribeResponseTooLargeError,
   TribeTimeoutError,
 } from './errors.js';
 export type { TribeApiError, TribeErrorCode, TribeErrorDetails } from './errors.js';
-export type { TribeEvent, TribeEventListener, TribeRequestEvent, TribeResponseEvent, TribeRetryEvent, TribeTokenEvent } from './events.js';
+export type {
+  TribeEvent,
+  TribeEventListener,
+  TribeGatewayEvent,
+  TribeRequestEvent,
+  TribeResponseEvent,
+  TribeRetryEvent,
+  TribeTokenCacheEvent,
+  TribeTokenEvent,
+} from './events.js';
 export { paginate } from './pagination.js';
 export type { Connection, ConnectionOf, NodeOf, PageCursor, PageOf, PageVariables, PaginateOptions, PaginatedOperation, Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';

@@ -15,6 +15,8 @@ export const MESSAGES = {
   noAnswer: (reason: string) => `tribe-sdk: the request failed before an answer arrived (${reason})`,
   /** The answer could not be read as a GraphQL result. */
   unreadable: (reason: string) => `tribe-sdk: unreadable answer (${reason})`,
+  /** The answer passed the size limit. */
+  tooLarge: (maxResponseBytes: number) => `tribe-sdk: the answer is larger than maxResponseBytes (${maxResponseBytes} bytes); reading stopped`,
   /** The answer needs a decoder the SDK does not have. */
   unknownEncoding: (coding: string) => `tribe-sdk: the answer uses content-encoding "${coding}", which tribe-sdk cannot decode`,
   /** A redirect the SDK will not follow. */
@@ -36,7 +38,7 @@ export const MESSAGES = {
   /** GraphQL errors. */
   graphql: (what: string) => `tribe-sdk: ${what}`,
   /** A mint answer without a token. */
-  mintWithoutToken: 'tribe-sdk: the mint answered without an access token',
+  mintWithoutToken: 'tribe-sdk: the mint answered without a usable access token',
   /** A paginated answer that would loop. */
   cursorLoop: 'tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop',
 } as const;

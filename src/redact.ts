@@ -27,14 +27,3 @@ export function redactHeaders(headers: Record<string, string>): Record<string, s
 export function scrubUrlCredentials(text: string): string {
   return text.replace(/\/\/[^/\s@]*@/g, '//[redacted]@');
 }
-
-/** A deep copy of GraphQL data with every token-bearing field (accessToken, refreshToken, …) replaced. */
-export function redactTokenFields(data: unknown): unknown {
-  if (Array.isArray(data)) return data.map(redactTokenFields);
-  if (typeof data !== 'object' || data === null) return data;
-  const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    copy[key] = /token$/i.test(key) && typeof value === 'string' ? '[redacted]' : redactTokenFields(value);
-  }
-  return copy;
-}

@@ -9,9 +9,13 @@ function decodeBase64Url(segment: string): string | undefined {
   }
 }
 
+/** The latest `exp` taken at its word: the end of year 9999. A later one (1e306, say) means "no expiry known". */
+const LATEST_EXP_SECONDS = 253_402_300_799;
+
 /**
  * Reads the `exp` claim of a JWT as epoch milliseconds. Returns undefined for anything that is not a
- * JWT with a numeric `exp`; it never throws, so a malformed token can't leak into an error message.
+ * JWT with a plausible numeric `exp` (positive, before year 10000); it never throws, so a malformed
+ * token can't leak into an error message.
  */
 export function readJwtExpiry(token: string): number | undefined {
   if (typeof token !== 'string') return undefined;
@@ -22,7 +26,7 @@ export function readJwtExpiry(token: string): number | undefined {
   try {
     const claims: unknown = JSON.parse(text);
     const exp = (claims as { exp?: unknown } | null)?.exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
+    return typeof exp === 'number' && exp > 0 && exp <= LATEST_EXP_SECONDS ? exp * 1000 : undefined;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import { TribeNetworkError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
 import type { AccessToken } from './access-token.js';
 import { basicAuthorization } from './authorization-header.js';
+import { USABLE_TOKEN } from './guarded-cache.js';
 import { readJwtExpiry } from './jwt-expiry.js';
 
 /** The app credentials a mint is made with. */
@@ -26,11 +27,11 @@ export function limitedTokenRequest(app: AppCredentials, memberId: string | unde
   return { document: LimitedTokenDocument, variables, authorization: basicAuthorization(app.clientId, app.clientSecret) };
 }
 
-/** Reads a mint's answer into an {@link AccessToken}; an answer without a token is a {@link TribeNetworkError}. */
+/** Reads a mint's answer into an {@link AccessToken}; an answer without a usable token (printable, no spaces) is a {@link TribeNetworkError}. */
 export function readLimitedToken(data: LimitedTokenQuery): AccessToken {
   const { accessToken, gatewayUrl } = data.limitedToken ?? {};
-  if (typeof accessToken !== 'string' || accessToken === '') {
+  if (typeof accessToken !== 'string' || accessToken.length > 16_384 || !USABLE_TOKEN.test(accessToken)) {
     throw new TribeNetworkError(MESSAGES.mintWithoutToken, { operationName: 'limitedToken', status: 200 });
   }
-  return { accessToken, gatewayUrl: typeof gatewayUrl === 'string' ? gatewayUrl : undefined, expiresAt: readJwtExpiry(accessToken) };
+  return { accessToken, gatewayUrl: typeof gatewayUrl === 'string' ? gatewayUrl.slice(0, 2_048) : undefined, expiresAt: readJwtExpiry(accessToken) };
 }

@@ -8,6 +8,8 @@ export interface CachedToken extends AccessToken {
 /**
  * Where tokens are kept between calls. Methods may be sync or async, so that several processes can
  * share tokens through Redis or the like. `ttlMs` is how long the entry is worth keeping, when known.
+ * The SDK treats a cache as untrusted: what `get` answers is validated, and a cache that fails or
+ * hangs is worked around (see the `token-cache-problem` event).
  */
 export interface TokenCache {
   /** Returns the token stored under `key`, or undefined when there is none. */
@@ -18,18 +20,44 @@ export interface TokenCache {
   delete(key: string): void | Promise<void>;
 }
 
-/** The default {@link TokenCache}: a Map in this process. */
-export class MemoryTokenCache implements TokenCache {
-  readonly #entries = new Map<string, CachedToken>();
+/** How many tokens the default cache keeps unless told otherwise. */
+const DEFAULT_MAX_ENTRIES = 10_000;
 
-  /** Returns the entry for `key`, if any. */
-  get(key: string): CachedToken | undefined {
-    return this.#entries.get(key);
+/**
+ * The default {@link TokenCache}: a Map in this process, bounded. It drops an entry once its `ttlMs`
+ * has passed, and past `maxEntries` the least recently used one, so an app acting for many members
+ * holds at most that many tokens.
+ */
+export class MemoryTokenCache implements TokenCache {
+  readonly #entries = new Map<string, { token: CachedToken; expiresAt: number }>();
+  readonly #maxEntries: number;
+  readonly #now: () => number;
+
+  constructor(options: { maxEntries?: number; now?: () => number } = {}) {
+    this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.#now = options.now ?? Date.now;
   }
 
-  /** Stores `token` under `key`; expiry is judged on read, so `ttlMs` is not needed here. */
-  set(key: string, token: CachedToken): void {
-    this.#entries.set(key, token);
+  /** Returns the live entry for `key`, if any, and marks it as recently used. */
+  get(key: string): CachedToken | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    this.#entries.delete(key);
+    if (entry.expiresAt <= this.#now()) return undefined;
+    this.#entries.set(key, entry);
+    return entry.token;
+  }
+
+  /** Stores `token` under `key` until `ttlMs` has passed (without one, until it is replaced or evicted). */
+  set(key: string, token: CachedToken, ttlMs: number | undefined): void {
+    this.#entries.delete(key);
+    const now = this.#now();
+    this.#entries.set(key, { token, expiresAt: ttlMs === undefined ? Number.POSITIVE_INFINITY : now + ttlMs });
+    // The least recently used end holds the entries that expire first: drop the expired ones there, then any over the bound.
+    for (const [oldest, entry] of this.#entries) {
+      if (entry.expiresAt > now && this.#entries.size <= this.#maxEntries) break;
+      this.#entries.delete(oldest);
+    }
   }
 
   /** Forgets the entry for `key`. */
@@ -40,5 +68,10 @@ export class MemoryTokenCache implements TokenCache {
   /** Forgets every entry. */
   clear(): void {
     this.#entries.clear();
+  }
+
+  /** How many entries are held (expired ones included until they are read or evicted). */
+  get size(): number {
+    return this.#entries.size;
   }
 }

@@ -1,6 +1,7 @@
 import { abortError, throwIfAborted } from '../abort.js';
-import type { TribeEventListener, TribeTokenEvent } from '../events.js';
+import type { TribeEvent, TribeTokenEvent } from '../events.js';
 import type { AccessToken } from './access-token.js';
+import { GuardedCache } from './guarded-cache.js';
 import type { CachedToken, TokenCache } from './token-cache.js';
 
 /** What a token source is built from; the mint is injected, so this layer sends nothing itself. */
@@ -13,10 +14,21 @@ export interface TokenSourceOptions {
   networkId: string;
   refreshMarginMs: number;
   now: () => number;
-  onEvent: TribeEventListener | undefined;
+  onEvent: ((event: TribeEvent) => void) | undefined;
+}
+
+/** One lookup: the call's timeout (it bounds an async cache) and signal, and whether to mint regardless. */
+export interface LookupOptions {
+  timeoutMs: number;
+  signal?: AbortSignal | undefined;
+  forceRefresh?: boolean;
 }
 
 type MintReason = TribeTokenEvent['reason'];
+
+/** How many of its own mints a token source remembers besides the cache. */
+const MAX_MINTED = 1_000;
+
 
 /**
  * Resolves with `promise`, or rejects with a TribeAbortError when `signal` aborts first. The
@@ -43,13 +55,17 @@ function abandonable<T>(promise: Promise<T>, signal: AbortSignal | undefined): P
  */
 export class TokenSource {
   readonly #options: TokenSourceOptions;
+  readonly #cache: GuardedCache;
   readonly #inFlight = new Map<string, Promise<CachedToken>>();
+  /** The tokens this source minted, used when the plugged-in cache has nothing usable (it failed, or lost the entry). */
+  readonly #minted = new Map<string, CachedToken>();
   readonly #keyPrefix: string;
   readonly #botKey: string;
   #closed = false;
 
   constructor(options: TokenSourceOptions) {
     this.#options = options;
+    this.#cache = new GuardedCache(options.cache, (problem) => options.onEvent?.({ type: 'token-cache-problem', ...problem }));
     this.#keyPrefix = options.keyParts.map(encodeURIComponent).join('|');
     this.#botKey = `${this.#keyPrefix}|bot`;
   }
@@ -58,18 +74,21 @@ export class TokenSource {
    * A usable token for the member: the cached one while fresh, else one shared new mint. A sync cache
    * (the default) with a fresh token answers synchronously, without a promise: this is every request's path.
    */
-  get(memberId: string | undefined, options: { forceRefresh?: boolean; signal?: AbortSignal } = {}): CachedToken | Promise<CachedToken> {
-    throwIfAborted(options.signal);
+  get(memberId: string | undefined, options: LookupOptions): CachedToken | Promise<CachedToken> {
+    const { signal } = options;
+    throwIfAborted(signal);
     const key = this.#keyFor(memberId);
-    if (options.forceRefresh) return abandonable(this.#mintOnce(key, memberId, 'forced'), options.signal);
+    if (options.forceRefresh) return abandonable(this.#mintOnce(key, memberId, 'forced'), signal);
     const pending = this.#inFlight.get(key);
-    if (pending) return abandonable(pending, options.signal);
-    const lookup = this.#options.cache.get(key);
-    if (lookup instanceof Promise) return lookup.then((cached) => this.#freshOrMint(key, memberId, cached, options.signal));
-    return this.#freshOrMint(key, memberId, lookup, options.signal);
+    if (pending) return abandonable(pending, signal);
+    const lookup = this.#cache.get(key, memberId, options);
+    if (lookup instanceof Promise) return lookup.then((cached) => this.#freshOrMint(key, memberId, cached, signal));
+    return this.#freshOrMint(key, memberId, lookup, signal);
   }
 
-  #freshOrMint(key: string, memberId: string | undefined, cached: CachedToken | undefined, signal: AbortSignal | undefined): CachedToken | Promise<CachedToken> {
+  #freshOrMint(key: string, memberId: string | undefined, found: CachedToken | undefined, signal: AbortSignal | undefined): CachedToken | Promise<CachedToken> {
+    // A cache that fails to store (or drops entries) must not cost a mint per call.
+    const cached = found ?? this.#minted.get(key);
     if (cached && this.#isFresh(cached)) return cached;
     return abandonable(this.#mintOnce(key, memberId, cached ? 'expiring' : 'missing'), signal);
   }
@@ -79,12 +98,13 @@ export class TokenSource {
    * the cache stop sending it. When another caller already replaced it, that newer token is returned,
    * so a burst of rejections still costs one mint.
    */
-  async replaceRejected(memberId: string | undefined, rejected: CachedToken, signal?: AbortSignal): Promise<CachedToken> {
+  async replaceRejected(memberId: string | undefined, rejected: CachedToken, options: LookupOptions): Promise<CachedToken> {
+    const { signal } = options;
     throwIfAborted(signal);
     const key = this.#keyFor(memberId);
     const pending = this.#inFlight.get(key);
     if (pending) return abandonable(pending, signal);
-    const cached = await this.#options.cache.get(key);
+    const cached = await this.#cache.get(key, memberId, options);
     if (cached && cached.accessToken !== rejected.accessToken && this.#isFresh(cached)) return cached;
     const minting = this.#mintOnce(key, memberId, 'rejected', cached?.accessToken === rejected.accessToken);
     return abandonable(minting, signal);
@@ -94,6 +114,7 @@ export class TokenSource {
   close(): void {
     this.#closed = true;
     this.#inFlight.clear();
+    this.#minted.clear();
   }
 
   /** The cache key of a member's token; each part is encoded, so no ID can pass for another. */
@@ -120,11 +141,17 @@ export class TokenSource {
   }
 
   async #mintAndStore(key: string, memberId: string | undefined, reason: MintReason, dropCached: boolean): Promise<CachedToken> {
-    const { cache, mint, now, onEvent, networkId } = this.#options;
-    if (dropCached) await cache.delete(key);
+    const { mint, now, onEvent, networkId } = this.#options;
+    // The cache is written in the background, in order: a hanging or failing cache never holds up the mint's waiters.
+    const dropped = dropCached ? this.#cache.delete(key, memberId) : Promise.resolve();
     const token: CachedToken = { ...(await mint(memberId)), mintedAt: now() };
     const ttlMs = token.expiresAt === undefined ? undefined : Math.max(0, token.expiresAt - now());
-    if (!this.#closed) await cache.set(key, token, ttlMs);
+    if (!this.#closed) {
+      void dropped.then(() => this.#cache.set(key, token, ttlMs, memberId));
+      this.#minted.delete(key);
+      if (this.#minted.size >= MAX_MINTED) this.#minted.delete(this.#minted.keys().next().value!);
+      this.#minted.set(key, token);
+    }
     onEvent?.({
       type: reason === 'missing' ? 'token-minted' : 'token-refreshed',
       networkId,

@@ -7,6 +7,6 @@ import type { HttpExchange } from '../transport/exchange.js';
  * default, which package.json's `imports` map chooses per runtime (undici under `node`, the
  * runtime's fetch under `bun`, `deno` and everywhere else).
  */
-export function chooseExchange(fetchImpl: typeof fetch | undefined): HttpExchange {
-  return fetchImpl ? createFetchExchange(fetchImpl) : createDefaultExchange();
+export function chooseExchange(fetchImpl: typeof fetch | undefined, pool: { maxConnections: number; own: boolean }): HttpExchange {
+  return fetchImpl ? createFetchExchange(fetchImpl) : createDefaultExchange(pool);
 }

@@ -2,7 +2,7 @@ import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
 import type { AccessToken } from '../auth/access-token.js';
 import { MemoryTokenCache } from '../auth/token-cache.js';
 import { TokenSource } from '../auth/token-source.js';
-import { TribeConfigError } from '../errors.js';
+import { TribeAbortError, TribeConfigError } from '../errors.js';
 import { safeListener } from '../events.js';
 import { MESSAGES } from '../messages.js';
 import { resolveMemberId } from '../options/auth-options.js';
@@ -15,25 +15,35 @@ import {
   type TribeClientOptions,
   type TribeSdk,
 } from '../options/client-options.js';
-import { text } from '../options/rules.js';
+import { object, text } from '../options/rules.js';
 import { chooseExchange } from './choose-exchange.js';
 import { createGatewayRouter } from './gateway-router.js';
 import { MemberSdks } from './member-sdks.js';
-import { mintToken } from './mint.js';
+import { appScrubber, mintToken } from './mint.js';
 import { createRequestRunner, type RunRequest } from './request-runner.js';
 import { sdkClient } from './sdk-client.js';
+import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
 export interface TribeClient<TSdk = TribeSdk> {
   /** The typed SDK, acting as the app's bot. */
   readonly sdk: TSdk;
+  /**
+   * Sends any document (TypedDocumentNode, client-preset `graphql()`, gql.tada, a DocumentNode or a
+   * string) through the same tokens, refresh, retries, timeouts, events and errors as the SDK methods;
+   * the result and variables are inferred from a typed document, and `{ memberId }` acts as a member.
+   */
+  readonly request: TypedRequest;
   /** A typed SDK acting as one member; it shares this client's token cache and transport. */
   impersonate(memberId: string): TSdk;
   /** A typed SDK with options for the calls made through it, e.g. a signal or `retryMutations`. */
   withOptions(options: TribeCallOptions & { memberId?: string }): TSdk;
   /** The current token (of the bot, or of `memberId`), minted when needed or when `forceRefresh` is set. */
   getAccessToken(options?: TokenLookupOptions): Promise<AccessToken>;
-  /** Stops the client: later calls fail, and cached tokens of the default cache are dropped. */
+  /**
+   * Stops the client: calls in flight end at once with `TribeAbortError`, later calls fail with
+   * `TribeConfigError`, the client's connections close and cached tokens of the default cache are dropped.
+   */
   close(): void;
 }
 
@@ -47,9 +57,13 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const { auth, now } = resolved;
   const onEvent = safeListener(resolved.onEvent);
   const getSdk = resolved.getSdk ?? (getGeneratedSdk as unknown as GetSdk<TSdk>);
-  const ownCache = resolved.tokenCache === undefined ? new MemoryTokenCache() : undefined;
-  const exchange = chooseExchange(resolved.fetch);
-  let closed = false;
+  const ownCache = resolved.tokenCache === undefined ? new MemoryTokenCache({ now }) : undefined;
+  const exchange = chooseExchange(resolved.fetch, { maxConnections: resolved.maxConnections, own: true });
+  const scrubber = appScrubber(auth);
+  // close() fires this: calls in flight, waits for a mint and waits between retries all end at once.
+  const closing = new AbortController();
+  const base: ResolvedCall = { ...resolved.call, signal: eitherSignal(resolved.call.signal, closing.signal) };
+  const isClosed = (): boolean => closing.signal.aborted;
 
   const tokens = new TokenSource({
     cache: resolved.tokenCache ?? ownCache!,
@@ -58,32 +72,42 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
     refreshMarginMs: resolved.refreshMarginMs,
     now,
     onEvent,
-    // A mint is shared by every caller waiting for it, so no single caller's signal may cancel it.
-    mint: (memberId) => mintToken(auth, memberId, { exchange, call: resolved.call, now, onEvent }, undefined),
+    // A mint is shared by every caller waiting for it, so no single caller's signal may cancel it; close() does.
+    mint: (memberId) => mintToken(auth, memberId, { exchange, call: base, now, onEvent, scrubber }, closing.signal),
   });
-  const route = createGatewayRouter(auth.endpoint);
+  const route = createGatewayRouter(auth.endpoint, resolved.gatewayHosts, onEvent);
   const runnerFor = (call: ResolvedCall): RunRequest =>
-    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed: () => closed });
-  const run = runnerFor(resolved.call);
+    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber });
+  const run = runnerFor(base);
   const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
 
   return {
     sdk: getSdk(sdkClient(run, undefined)),
+    request: (async (document: RequestDocument, variables?: unknown, callOptions?: RequestCallOptions) => {
+      const { memberId, signal, headers } = object(callOptions, 'options');
+      return run(toDocumentNode(document), variables, { memberId: resolveMemberId(memberId), signal, headers });
+    }) as TypedRequest,
     impersonate: (memberId) => members.get(text(memberId, 'memberId')),
     withOptions({ memberId, ...call } = {}) {
-      return getSdk(sdkClient(runnerFor(resolveCall(call, resolved.call)), resolveMemberId(memberId)));
+      return getSdk(sdkClient(runnerFor(resolveCall(call, base)), resolveMemberId(memberId)));
     },
     async getAccessToken(lookup) {
       const { forceRefresh, memberId, signal } = resolveTokenLookup(lookup);
-      if (closed) throw new TribeConfigError(MESSAGES.closed);
-      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(memberId, { forceRefresh, signal: eitherSignal(resolved.call.signal, signal) });
+      if (isClosed()) throw new TribeConfigError(MESSAGES.closed);
+      const { accessToken, gatewayUrl, expiresAt } = await tokens.get(memberId, {
+        forceRefresh,
+        signal: eitherSignal(base.signal, signal),
+        timeoutMs: base.timeoutMs,
+      });
       return { accessToken, gatewayUrl, expiresAt };
     },
     close() {
-      closed = true;
+      if (isClosed()) return;
+      closing.abort(new TribeAbortError(MESSAGES.closed));
       members.clear();
       tokens.close();
       ownCache?.clear();
+      exchange.close?.();
     },
   };
 }

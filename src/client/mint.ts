@@ -9,6 +9,8 @@ import type { HttpExchange } from '../transport/exchange.js';
 import { toTribeError } from '../transport/map-error.js';
 import { readResult } from '../transport/read-result.js';
 import { requestHeaders } from '../transport/request-headers.js';
+import { basicAuthorization } from '../auth/authorization-header.js';
+import { Scrubber } from '../scrub.js';
 import { runWithRetries } from './run-with-retries.js';
 
 /** What a mint is sent with. */
@@ -18,6 +20,13 @@ export interface MintContext {
   call: ResolvedCall;
   now: () => number;
   onEvent: TribeEventListener | undefined;
+  scrubber: Scrubber;
+}
+
+/** A scrubber that knows the app's secrets: the client secret and the Basic value made from it. */
+export function appScrubber(auth: ResolvedAuth): Scrubber {
+  const basic = basicAuthorization(auth.clientId, auth.clientSecret);
+  return new Scrubber([auth.clientSecret, basic, basic.slice('Basic '.length)]);
 }
 
 /** Mints one token: one POST of `limitedToken` with HTTP Basic auth to the endpoint, retried as a query. */
@@ -25,16 +34,18 @@ export async function mintToken(auth: ResolvedAuth, memberId: string | undefined
   const request = limitedTokenRequest(auth, memberId);
   const { body, operationName } = encodeOperation(request.document, request.variables);
   const headers = { ...requestHeaders({}), authorization: request.authorization };
-  const { exchange, call, now, onEvent } = context;
+  const { exchange, call, now, onEvent, scrubber } = context;
+  const { scrub } = scrubber;
   const data = await runWithRetries(
-    async () => readResult<LimitedTokenQuery>(await exchange({ url: auth.endpoint, headers, body, signal, timeoutMs: call.timeoutMs })),
+    async () =>
+      readResult<LimitedTokenQuery>(await exchange({ url: auth.endpoint, headers, body, signal, timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub })),
     {
       operationName,
       isMutation: false,
       policy: call.policy,
       signal,
       onEvent,
-      toError: (raw) => toTribeError(raw, { operationName, networkId: auth.networkId, isMint: true, now: now() }),
+      toError: (raw) => toTribeError(raw, { operationName, networkId: auth.networkId, isMint: true, now: now(), scrub }),
     },
   );
   return readLimitedToken(data);

@@ -2,12 +2,14 @@ import type { DocumentNode } from 'graphql';
 import { bearerAuthorization } from '../auth/authorization-header.js';
 import type { CachedToken } from '../auth/token-cache.js';
 import type { TokenSource } from '../auth/token-source.js';
-import { TribeAuthError, TribeConfigError, type TribeError } from '../errors.js';
+import { abortError } from '../abort.js';
+import { TribeAuthError, TribeConfigError, TribeError } from '../errors.js';
 import type { TribeEventListener } from '../events.js';
 import { MESSAGES } from '../messages.js';
 import { eitherSignal, type ResolvedCall } from '../options/call-options.js';
 import { headers as checkHeaders, signal as checkSignal } from '../options/rules.js';
 import { redactHeaders } from '../redact.js';
+import type { Scrubber } from '../scrub.js';
 import { encodeOperation } from '../transport/encode-operation.js';
 import type { HttpExchange } from '../transport/exchange.js';
 import { toTribeError } from '../transport/map-error.js';
@@ -27,6 +29,8 @@ export interface RunnerContext {
   onEvent: TribeEventListener | undefined;
   now: () => number;
   isClosed: () => boolean;
+  /** Knows the app's secrets; learns each token as it is sent. */
+  scrubber: Scrubber;
 }
 
 /** What one call may add: headers, a signal, and the member to act as (undefined: the bot). */
@@ -47,7 +51,8 @@ export type RunRequest = <T>(document: DocumentNode, variables: unknown, options
  * The call's signal reaches every step: the wait for a mint, each attempt and each wait between.
  */
 export function createRequestRunner(context: RunnerContext): RunRequest {
-  const { exchange, route, tokens, networkId, call, onEvent, now } = context;
+  const { exchange, route, tokens, networkId, call, onEvent, now, scrubber } = context;
+  const { scrub } = scrubber;
   const baseHeaders = requestHeaders(call.headers);
 
   return async <T>(document: DocumentNode, variables: unknown, options: RunOptions = {}): Promise<T> => {
@@ -57,16 +62,22 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
     const headers = extra && Object.keys(extra).length > 0 ? { ...baseHeaders, ...extra } : baseHeaders;
     const signal = eitherSignal(call.signal, checkSignal(options.signal, 'signal'));
     const { memberId } = options;
-    const toError = (raw: unknown): TribeError => toTribeError(raw, { operationName, networkId, isMint: false, now: now() });
+    const toError = (raw: unknown): TribeError => {
+      // A call cut short by close() ends as the abort it is, whatever the transport made of it.
+      if (context.isClosed() && !(raw instanceof TribeError && raw.code === 'TRIBE_ABORTED')) return abortError(call.signal);
+      return toTribeError(raw, { operationName, networkId, isMint: false, now: now(), scrub });
+    };
     let attempt = 0;
 
     const send = async (token: CachedToken): Promise<T> => {
       attempt += 1;
+      scrubber.addToken(token.accessToken);
       const sent = { ...headers, authorization: bearerAuthorization(token.accessToken) };
       onEvent?.({ type: 'request', operationName, attempt, memberId, headers: redactHeaders(sent) });
       const started = onEvent ? now() : 0;
       try {
-        const data = readResult<T>(await exchange({ url: route(token), headers: sent, body, signal, timeoutMs: call.timeoutMs }));
+        const request = { url: route(token), headers: sent, body, signal, timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
+        const data = readResult<T>(await exchange(request));
         onEvent?.({ type: 'response', operationName, attempt, ok: true, status: 200, errorCode: undefined, durationMs: now() - started });
         return data;
       } catch (raw) {
@@ -77,7 +88,8 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
     };
 
     const retry = { operationName, isMutation, policy: call.policy, signal, onEvent, toError };
-    const found = tokens.get(memberId, { signal });
+    const lookup = { timeoutMs: call.timeoutMs, signal };
+    const found = tokens.get(memberId, lookup);
     const token = found instanceof Promise ? await found : found;
     try {
       try {
@@ -87,7 +99,7 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
       }
     } catch (error) {
       if (!(error instanceof TribeAuthError)) throw error;
-      const fresh = await tokens.replaceRejected(memberId, token, signal);
+      const fresh = await tokens.replaceRejected(memberId, token, lookup);
       return runWithRetries(() => send(fresh), retry);
     }
   };

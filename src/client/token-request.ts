@@ -8,6 +8,8 @@ import { encodeOperation } from '../transport/encode-operation.js';
 import { toTribeError } from '../transport/map-error.js';
 import { readResult } from '../transport/read-result.js';
 import { requestHeaders } from '../transport/request-headers.js';
+import { DEFAULTS } from '../options/defaults.js';
+import { Scrubber } from '../scrub.js';
 import { chooseExchange } from './choose-exchange.js';
 import { acceptGatewayUrl } from './gateway-router.js';
 
@@ -24,16 +26,18 @@ export type TokenRequest = <TData, TVariables extends Variables = Variables>(
  * Failures are the same `TribeError` subclasses.
  */
 export function createTokenRequest(token: AccessToken, options: TokenRequestOptions): TokenRequest {
-  const { networkId, endpoint, fetch, call } = resolveTokenRequest(token, options);
-  const url = acceptGatewayUrl(token.gatewayUrl, endpoint) ?? endpoint;
-  const exchange = chooseExchange(fetch);
+  const { networkId, endpoint, fetch, call, gatewayHosts } = resolveTokenRequest(token, options);
+  const url = acceptGatewayUrl(token.gatewayUrl, endpoint, gatewayHosts) ?? endpoint;
+  const exchange = chooseExchange(fetch, { maxConnections: DEFAULTS.maxConnections, own: false });
   const headers = { ...requestHeaders(call.headers), authorization: bearerAuthorization(token.accessToken) };
+  const { scrub } = new Scrubber([token.accessToken]);
   return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
     const { body, operationName } = encodeOperation(document, variables);
     try {
-      return readResult<TData>(await exchange({ url, headers: { ...headers }, body, signal: checkSignal(signal, 'signal'), timeoutMs: call.timeoutMs }));
+      const request = { url, headers: { ...headers }, body, signal: checkSignal(signal, 'signal'), timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
+      return readResult<TData>(await exchange(request));
     } catch (raw) {
-      throw toTribeError(raw, { operationName, networkId, isMint: false, now: Date.now() });
+      throw toTribeError(raw, { operationName, networkId, isMint: false, now: Date.now(), scrub });
     }
   };
 }

@@ -15,6 +15,8 @@ export interface TribeCallOptions {
   retryMutations?: boolean;
   /** Headers sent with every request; plain objects only. */
   headers?: Record<string, string>;
+  /** The largest answer read, in bytes, before and after decompression (default 16 MiB); a larger one fails at once. */
+  maxResponseBytes?: number;
   /** Cancels the calls made through this SDK, including token mints they wait for. */
   signal?: AbortSignal;
 }
@@ -34,6 +36,7 @@ export interface RetryPolicy {
 /** Call options after validation, with every default applied. */
 export interface ResolvedCall {
   timeoutMs: number;
+  maxResponseBytes: number;
   policy: RetryPolicy;
   headers: Readonly<Record<string, string>>;
   signal: AbortSignal | undefined;
@@ -42,6 +45,7 @@ export interface ResolvedCall {
 /** The call options used when none are given. */
 export const DEFAULT_CALL: ResolvedCall = {
   timeoutMs: DEFAULTS.timeoutMs,
+  maxResponseBytes: DEFAULTS.maxResponseBytes,
   policy: { maxRetries: DEFAULTS.maxRetries, maxDelayMs: DEFAULTS.maxDelayMs, baseDelayMs: DEFAULTS.baseDelayMs, retryMutations: DEFAULTS.retryMutations },
   headers: {},
   signal: undefined,
@@ -61,8 +65,10 @@ export function resolveCall(options: TribeCallOptions | undefined, base: Resolve
   const baseDelayMs = duration(given.baseDelayMs, 'baseDelayMs', 0);
   const retryMutations = flag(given.retryMutations, 'retryMutations');
   const extraHeaders = headers(given.headers, 'header');
+  const maxResponseBytes = integer(given.maxResponseBytes, 'maxResponseBytes', 1024, 2 ** 31);
   return {
     timeoutMs: timeoutMs ?? base.timeoutMs,
+    maxResponseBytes: maxResponseBytes ?? base.maxResponseBytes,
     policy: {
       maxRetries: maxRetries ?? base.policy.maxRetries,
       maxDelayMs: maxDelayMs ?? base.policy.maxDelayMs,

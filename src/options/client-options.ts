@@ -5,7 +5,7 @@ import type { TribeEventListener } from '../events.js';
 import { resolveAuth, resolveMemberId, type ResolvedAuth, type TribeAuthOptions } from './auth-options.js';
 import { resolveCall, type ResolvedCall, type TribeCallOptions } from './call-options.js';
 import { DEFAULTS } from './defaults.js';
-import { callable, duration, flag, invalid, object, signal } from './rules.js';
+import { callable, duration, flag, hostNames, integer, invalid, object, signal } from './rules.js';
 
 /** The shape of a `getSdk` that codegen's typescript-graphql-request plugin emits. */
 export type GetSdk<TSdk> = (client: GraphQLClient, withWrapper?: SdkFunctionWrapper) => TSdk;
@@ -25,6 +25,10 @@ export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptio
   onEvent?: TribeEventListener;
   /** A `getSdk` generated from your own operations with typescript-graphql-request (default: this package's). */
   getSdk?: GetSdk<TSdk>;
+  /** Hosts (and their subdomains) a minted `gatewayUrl` may point at besides the endpoint's and the platform's API domains. */
+  gatewayHosts?: string[];
+  /** Connections per origin in this client's pool, on Node (default 64); `close()` ends them. */
+  maxConnections?: number;
 }
 
 /** Client options after validation, with every default applied (`getSdk` stays optional: the client picks the generated one). */
@@ -37,6 +41,8 @@ export interface ResolvedClientOptions<TSdk> {
   onEvent: TribeEventListener | undefined;
   getSdk: GetSdk<TSdk> | undefined;
   fetch: typeof fetch | undefined;
+  gatewayHosts: string[];
+  maxConnections: number;
 }
 
 function checkTokenCache(cache: unknown): TokenCache | undefined {
@@ -60,6 +66,8 @@ export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): R
     onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
     getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
     fetch: callable<typeof fetch>(given.fetch, 'fetch'),
+    gatewayHosts: hostNames(given.gatewayHosts, 'gatewayHosts') ?? [],
+    maxConnections: integer(given.maxConnections, 'maxConnections', 1, 10_000) ?? DEFAULTS.maxConnections,
   };
 }
 

@@ -12,6 +12,10 @@ export const DEFAULTS = {
   refreshMarginMs: 60_000,
   /** Mutations are not retried: a retried `createPost` could post twice. */
   retryMutations: false,
+  /** The largest answer read, in bytes, on the wire and again after decompression: 16 MiB. */
+  maxResponseBytes: 16 * 1024 * 1024,
+  /** Connections per origin in a client's own pool (the Node transport). */
+  maxConnections: 64,
 } as const;
 
 /** The longest delay timers can wait: a larger one fires at once (Node clamps it to 1 ms). */

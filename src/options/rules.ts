@@ -61,6 +61,14 @@ export function object<T extends object>(value: T | undefined, option: string): 
   return value;
 }
 
+/** An optional list of host names (letters, digits, dots and dashes), lower-cased. */
+export function hostNames(value: unknown, option: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  const valid = Array.isArray(value) && value.length <= 100 && value.every((host) => typeof host === 'string' && /^[a-z0-9.-]{1,253}$/i.test(host));
+  if (!valid) invalid(option, 'an array of up to 100 host names');
+  return (value as string[]).map((host) => host.toLowerCase());
+}
+
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const BAD_HEADER_VALUE = /[\r\n\0]/;
 

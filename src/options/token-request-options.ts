@@ -2,7 +2,7 @@ import type { AccessToken } from '../auth/access-token.js';
 import { DEFAULT_ENDPOINT } from '../constants.js';
 import { parseEndpoint } from './auth-options.js';
 import { resolveCall, type ResolvedCall } from './call-options.js';
-import { callable, object, text } from './rules.js';
+import { callable, hostNames, object, text } from './rules.js';
 
 /** Options of `createTokenRequest`. */
 export interface TokenRequestOptions {
@@ -16,6 +16,10 @@ export interface TokenRequestOptions {
   timeoutMs?: number;
   /** Headers sent with every request; the token's Authorization always wins. */
   headers?: Record<string, string>;
+  /** The largest answer read, in bytes (default 16 MiB). */
+  maxResponseBytes?: number;
+  /** Hosts a `gatewayUrl` may point at besides the endpoint's and the platform's API domains. */
+  gatewayHosts?: string[];
 }
 
 /** What `createTokenRequest` runs with. */
@@ -26,6 +30,7 @@ export interface ResolvedTokenRequest {
   endpoint: string;
   fetch: typeof fetch | undefined;
   call: ResolvedCall;
+  gatewayHosts: string[];
 }
 
 /** Validates a token and the options of a token request. */
@@ -37,6 +42,7 @@ export function resolveTokenRequest(token: AccessToken, options: TokenRequestOpt
     networkId: text(given.networkId, 'networkId'),
     endpoint: parseEndpoint(given.endpoint ?? DEFAULT_ENDPOINT).url,
     fetch: callable<typeof fetch>(given.fetch, 'fetch'),
-    call: resolveCall({ timeoutMs: given.timeoutMs, headers: given.headers }),
+    call: resolveCall({ timeoutMs: given.timeoutMs, headers: given.headers, maxResponseBytes: given.maxResponseBytes }),
+    gatewayHosts: hostNames(given.gatewayHosts, 'gatewayHosts') ?? [],
   };
 }

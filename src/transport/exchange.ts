@@ -8,6 +8,10 @@ export interface HttpExchangeRequest {
   signal: AbortSignal | undefined;
   /** How long the whole exchange may take, from sending to the last byte of the answer. */
   timeoutMs: number;
+  /** The largest answer read, in bytes, on the wire and again after decompression. */
+  maxResponseBytes: number;
+  /** Removes the client's secrets from a runtime message before it is copied into an error. */
+  scrub: (text: string) => string;
 }
 
 /** A whole answer, read under the timeout. */
@@ -23,4 +27,7 @@ export interface HttpExchangeResponse {
  * Sends one request and reads the whole answer. Fails only with `TribeTimeoutError`,
  * `TribeAbortError` or `TribeNetworkError`; an HTTP error status is an answer, not a failure.
  */
-export type HttpExchange = (request: HttpExchangeRequest) => Promise<HttpExchangeResponse>;
+export type HttpExchange = ((request: HttpExchangeRequest) => Promise<HttpExchangeResponse>) & {
+  /** Ends the exchange's own connection pool, when it has one: its sockets close and requests in flight fail. */
+  close?: () => void;
+};

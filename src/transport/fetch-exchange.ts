@@ -1,25 +1,34 @@
+import { TribeNetworkError } from '../errors.js';
+import { MESSAGES } from '../messages.js';
 import { withDeadline } from './deadline.js';
 import type { HttpExchange } from './exchange.js';
+import { readBoundedText } from './read-body.js';
+import { redirectTarget } from './redirects.js';
 
 /**
  * The universal exchange: the Fetch API of any runtime (browsers, Deno, Bun, workers, Node). `fetch`
  * defaults to the global one, looked up per call so that polyfills installed later are used.
- * Redirects follow the runtime's fetch rules.
+ * Redirects are not left to the runtime: the one rule of `redirects.ts` applies, as on Node.
  */
 export function createFetchExchange(fetchImpl?: typeof fetch): HttpExchange {
   return (request) =>
-    withDeadline(request.signal, request.timeoutMs, async (signal) => {
-      const response = await (fetchImpl ?? globalThis.fetch)(request.url, {
-        method: 'POST',
-        headers: request.headers,
-        body: request.body,
-        signal,
-      });
-      // Reading as text keeps the body read under the same deadline, without copying it into a new Response.
-      const text = await response.text();
-      return { status: response.status, text, headers: () => response.headers };
+    withDeadline(request.signal, request.timeoutMs, request.scrub, async (signal) => {
+      let url = request.url;
+      for (let redirects = 0; ; redirects++) {
+        const response = await (fetchImpl ?? globalThis.fetch)(url, { method: 'POST', headers: request.headers, body: request.body, signal, redirect: 'manual' });
+        // A browser hides a manual redirect's status and target: it cannot be judged, so it is not followed.
+        if (response.type === 'opaqueredirect') throw new TribeNetworkError(MESSAGES.redirectRefused(0));
+        const next = redirectTarget(response.status, response.headers.get('location'), url, redirects);
+        if (next === undefined) {
+          // Read under the same deadline, and within the size limit.
+          const text = await readBoundedText(response, request.maxResponseBytes);
+          return { status: response.status, text, headers: () => response.headers };
+        }
+        await response.body?.cancel();
+        url = next;
+      }
     });
 }
 
-/** The exchange of entries without a faster transport: the runtime's own fetch. */
+/** The exchange of runtimes without a faster transport: their own fetch, which manages its own connections. */
 export const createDefaultExchange = (): HttpExchange => createFetchExchange();

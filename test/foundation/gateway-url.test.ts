@@ -19,9 +19,17 @@ function loopbackOnlyFetch(refused: string[]): typeof fetch {
 }
 
 describe('acceptGatewayUrl', () => {
-  it('follows https anywhere', () => {
-    expect(acceptGatewayUrl('https://acme.bettermode.io/graphql', 'https://api.bettermode.com')).toBe('https://acme.bettermode.io/graphql');
-    expect(acceptGatewayUrl('https://acme.example/graphql', 'http://127.0.0.1:4000/graphql')).toBe('https://acme.example/graphql');
+  it("follows https to the endpoint's host, the platform's API domains and the hosts the app trusts, nowhere else", () => {
+    expect(acceptGatewayUrl('https://acme.bettermode.com/graphql', 'https://app.tribe.so/graphql')).toBe('https://acme.bettermode.com/graphql');
+    expect(acceptGatewayUrl('https://api.bettermode.de/', 'https://api.bettermode.com')).toBe('https://api.bettermode.de/');
+    expect(acceptGatewayUrl('https://eu.api.tribe.so/gw', 'https://api.bettermode.com')).toBe('https://eu.api.tribe.so/gw');
+    expect(acceptGatewayUrl('https://gw.bettermode.dev/', 'https://api.bettermode.com')).toBe('https://gw.bettermode.dev/');
+    expect(acceptGatewayUrl('https://api.example.org/gw', 'https://api.example.org/graphql')).toBe('https://api.example.org/gw');
+    expect(acceptGatewayUrl('https://evil.example/graphql', 'https://api.bettermode.com')).toBeUndefined();
+    expect(acceptGatewayUrl('https://bettermode.com.evil.example/', 'https://api.bettermode.com')).toBeUndefined();
+    expect(acceptGatewayUrl('https://eviltribe.so/', 'https://api.bettermode.com')).toBeUndefined();
+    expect(acceptGatewayUrl('https://acme.example/graphql', 'http://127.0.0.1:4000/graphql')).toBeUndefined();
+    expect(acceptGatewayUrl('https://gw.acme.example/graphql', 'https://api.bettermode.com', ['acme.example'])).toBe('https://gw.acme.example/graphql');
   });
 
   it('follows http only to loopback, and only when the endpoint itself is http on loopback', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redactHeaders } from '../../src/index.js';
-import { redactTokenFields, scrubUrlCredentials } from '../../src/redact.js';
+import { scrubUrlCredentials } from '../../src/redact.js';
+import { sanitizeData } from '../../src/scrub.js';
 
 describe('redaction helpers', () => {
   it('never lets a credential header value through, whatever its shape', () => {
@@ -21,7 +22,7 @@ describe('redaction helpers', () => {
 
   it('replaces token fields at any depth and keeps the rest', () => {
     const data = { tokens: { accessToken: 'a.b.c', refreshToken: 'r', member: { id: 'M1', tokenCount: 3 } }, list: [{ accessToken: 'x' }] };
-    expect(redactTokenFields(data)).toEqual({
+    expect(sanitizeData(data, (text) => text)).toEqual({
       tokens: { accessToken: '[redacted]', refreshToken: '[redacted]', member: { id: 'M1', tokenCount: 3 } },
       list: [{ accessToken: '[redacted]' }],
     });

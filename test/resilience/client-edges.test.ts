@@ -84,13 +84,20 @@ describe('client edge cases', () => {
     expect(stored.size).toBe(0);
   });
 
-  it('stores no token minted after close()', async () => {
+  it('ends a mint in flight at close() with TribeAbortError, and stores nothing', async () => {
     const { tokenCache, stored } = mapCache();
-    emulator.current.injectFault({ operation: 'limitedToken', delayMs: 200, times: 1 });
+    emulator.current.injectFault({ operation: 'limitedToken', delayMs: 5_000, times: 1 });
     const tribe = client({ tokenCache });
-    const minting = tribe.getAccessToken();
+    const minting = tribe.getAccessToken().catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
     tribe.close();
-    expect((await minting).accessToken).toBeTruthy();
+    const error = await minting;
+    // Settled by close() itself, not by the server answering 5 s later.
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(error).toBeInstanceOf(TribeAbortError);
+    expect((error as Error).message).toBe('tribe-sdk: this client was closed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(stored.size).toBe(0);
   });
 });

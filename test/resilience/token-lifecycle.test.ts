@@ -32,7 +32,7 @@ describe('token cache and single flight', () => {
     emulator.current.injectFault({ operation: 'network', delayMs: 200 });
     const before = Array.from({ length: 250 }, () => tribe.sdk.network());
     await new Promise((resolve) => setTimeout(resolve, 50));
-    clock = first.expiresAt! + 1;
+    clock = first.expiresAt! - 1; // inside the refresh margin: the cached token is expiring
     const after = Array.from({ length: 250 }, () => tribe.sdk.network());
     const results = await Promise.allSettled([...before, ...after]);
     expect(results.filter((result) => result.status === 'rejected')).toEqual([]);

@@ -16,7 +16,16 @@ export interface ScriptedServer {
   url: string;
   seen: SeenRequest[];
   onQuery: QueryHandler;
+  /** Answers a mint (a Basic-auth request); the default answers a one-hour JWT with this server as gatewayUrl. */
+  onMint: QueryHandler;
+  /** Connections accepted so far, and open now. */
+  connections: { accepted: number; open: number };
   close(): Promise<void>;
+}
+
+/** A JWT-shaped token (unsigned) with the given `exp`. */
+export function jwtWithExp(expSeconds: number): string {
+  return jwt(expSeconds);
 }
 
 function jwt(expSeconds: number): string {
@@ -39,6 +48,8 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
     url: '',
     seen: [],
     onQuery: answerNetwork,
+    onMint: answerNetwork,
+    connections: { accepted: 0, open: 0 },
     close: async () => {},
   };
   const server: Server = createServer((request, response) => {
@@ -48,15 +59,21 @@ export async function startScriptedServer(): Promise<ScriptedServer> {
       const text = Buffer.concat(chunks).toString();
       const seen: SeenRequest = { path: request.url ?? '', headers: request.headers, body: text ? JSON.parse(text) : {} };
       state.seen.push(seen);
-      if (request.headers.authorization?.startsWith('Basic ')) {
-        response.setHeader('content-type', 'application/json');
-        const limitedToken = { accessToken: jwt(Math.floor(Date.now() / 1000) + 3600), gatewayUrl: `${state.url}` };
-        response.end(JSON.stringify({ data: { limitedToken } }));
-        return;
-      }
-      state.onQuery(seen, response);
+      if (request.headers.authorization?.startsWith('Basic ')) state.onMint(seen, response);
+      else state.onQuery(seen, response);
     });
   });
+  server.on('connection', (socket) => {
+    state.connections.accepted += 1;
+    state.connections.open += 1;
+    socket.on('close', () => (state.connections.open -= 1));
+  });
+  const answerMint: QueryHandler = (_request, response) => {
+    response.setHeader('content-type', 'application/json');
+    const limitedToken = { accessToken: jwt(Math.floor(Date.now() / 1000) + 3600), gatewayUrl: `${state.url}` };
+    response.end(JSON.stringify({ data: { limitedToken } }));
+  };
+  state.onMint = answerMint;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   state.close = () =>

@@ -3,6 +3,7 @@ import { NetworkDocument, CreatePostDocument } from '../../generated/sdk.js';
 import { TribeAbortError, TribeAuthError, TribeNetworkError, TribeRateLimitError, type TribeEvent } from '../../src/index.js';
 import { createGatewayRouter } from '../../src/client/gateway-router.js';
 import { createRequestRunner } from '../../src/client/request-runner.js';
+import { Scrubber } from '../../src/scrub.js';
 import { DEFAULT_CALL, resolveCall, type TribeCallOptions } from '../../src/options/call-options.js';
 import { plainTokenSource, scriptedExchange, type ScriptedAnswer } from './scripted-exchange.js';
 
@@ -19,13 +20,14 @@ function runnerWith(script: ScriptedAnswer[], options: TribeCallOptions = {}) {
   const tokens = plainTokenSource(async () => ({ accessToken: `token-${++mints}` }));
   const run = createRequestRunner({
     exchange,
-    route: createGatewayRouter(ENDPOINT),
+    route: createGatewayRouter(ENDPOINT, []),
     tokens,
     networkId: 'net',
     call: resolveCall({ baseDelayMs: 100, maxDelayMs: 1_000, ...options }, DEFAULT_CALL),
     onEvent: (event) => events.push(event),
     now: Date.now,
     isClosed: () => false,
+    scrubber: new Scrubber(['secret']),
   });
   return { run, exchange, events, mints: () => mints };
 }

@@ -3,6 +3,7 @@ import { MemoryTokenCache, TribeAbortError, TribeAuthError, type TribeEvent } fr
 import { TokenSource } from '../../src/auth/token-source.js';
 import { mintToken } from '../../src/client/mint.js';
 import { DEFAULT_CALL } from '../../src/options/call-options.js';
+import { Scrubber } from '../../src/scrub.js';
 import { mintAnswer, plainTokenSource, scriptedExchange, tokenExpiringAt, type ScriptedAnswer } from './scripted-exchange.js';
 
 const app = { clientId: 'app', clientSecret: 'secret', networkId: 'net', endpoint: 'https://api.example.test/graphql' };
@@ -13,7 +14,7 @@ function sourceWith(script: ScriptedAnswer[], refreshMarginMs = 60_000) {
   const events: TribeEvent[] = [];
   const call = { ...DEFAULT_CALL, policy: { ...DEFAULT_CALL.policy, maxRetries: 0 } };
   const tokens = new TokenSource({
-    mint: (memberId) => mintToken(app, memberId, { exchange, call, now: Date.now, onEvent: undefined }, undefined),
+    mint: (memberId) => mintToken(app, memberId, { exchange, call, now: Date.now, onEvent: undefined, scrubber: new Scrubber() }, undefined),
     cache: new MemoryTokenCache(),
     keyParts: [app.endpoint, app.clientId, app.networkId],
     networkId: app.networkId,
@@ -24,6 +25,7 @@ function sourceWith(script: ScriptedAnswer[], refreshMarginMs = 60_000) {
   return { tokens, exchange, events, mints: () => exchange.sent.length };
 }
 
+const LOOKUP = { timeoutMs: 1_000 };
 const T0 = Date.parse('2026-12-01T00:00:00Z');
 beforeEach(() => {
   vi.useFakeTimers();
@@ -35,11 +37,11 @@ describe('TokenSource', () => {
   it('shares one mint among 100 parallel callers and then answers from the cache', async () => {
     const token = tokenExpiringAt(T0 / 1000 + 3600);
     const { tokens, mints, exchange } = sourceWith([mintAnswer(token)]);
-    const got = await Promise.all(Array.from({ length: 100 }, () => tokens.get(undefined)));
+    const got = await Promise.all(Array.from({ length: 100 }, () => tokens.get(undefined, LOOKUP)));
     expect(new Set(got.map((entry) => entry.accessToken))).toEqual(new Set([token]));
     expect(mints()).toBe(1);
     expect(exchange.sent[0]!.headers.authorization).toMatch(/^Basic /);
-    await tokens.get(undefined);
+    await tokens.get(undefined, LOOKUP);
     expect(mints()).toBe(1);
   });
 
@@ -47,11 +49,11 @@ describe('TokenSource', () => {
     const first = tokenExpiringAt(T0 / 1000 + 3600, 'first');
     const second = tokenExpiringAt(T0 / 1000 + 7200, 'second');
     const { tokens, mints, events } = sourceWith([mintAnswer(first), mintAnswer(second)], 60_000);
-    expect((await tokens.get(undefined)).accessToken).toBe(first);
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe(first);
     vi.setSystemTime(T0 + 3_600_000 - 60_000 - 1);
-    expect((await tokens.get(undefined)).accessToken).toBe(first);
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe(first);
     vi.setSystemTime(T0 + 3_600_000 - 60_000);
-    expect((await tokens.get(undefined)).accessToken).toBe(second);
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe(second);
     expect(mints()).toBe(2);
     expect(events.map((event) => event.type === 'token-minted' || event.type === 'token-refreshed' ? event.reason : event.type)).toEqual(['missing', 'expiring']);
   });
@@ -59,20 +61,20 @@ describe('TokenSource', () => {
   it('caps the margin at half the lifetime of a short-lived token', async () => {
     const short = tokenExpiringAt(T0 / 1000 + 10, 'short');
     const { tokens, mints } = sourceWith([mintAnswer(short), mintAnswer(tokenExpiringAt(T0 / 1000 + 20, 'next'))], 60_000);
-    await tokens.get(undefined);
+    await tokens.get(undefined, LOOKUP);
     vi.setSystemTime(T0 + 4_999);
-    expect((await tokens.get(undefined)).accessToken).toBe(short);
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe(short);
     vi.setSystemTime(T0 + 5_000);
-    expect((await tokens.get(undefined)).accessToken).not.toBe(short);
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).not.toBe(short);
     expect(mints()).toBe(2);
   });
 
   it('reuses a token without exp until it is rejected, and a burst of rejections costs one mint', async () => {
     const { tokens, mints, events } = sourceWith([mintAnswer('opaque-1'), mintAnswer('opaque-2')]);
-    const first = await tokens.get(undefined);
+    const first = await tokens.get(undefined, LOOKUP);
     vi.setSystemTime(T0 + 365 * 86_400_000);
-    expect((await tokens.get(undefined)).accessToken).toBe('opaque-1');
-    const replaced = await Promise.all(Array.from({ length: 20 }, () => tokens.replaceRejected(undefined, first)));
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe('opaque-1');
+    const replaced = await Promise.all(Array.from({ length: 20 }, () => tokens.replaceRejected(undefined, first, LOOKUP)));
     expect(new Set(replaced.map((entry) => entry.accessToken))).toEqual(new Set(['opaque-2']));
     expect(mints()).toBe(2);
     expect(events.at(-1)).toMatchObject({ type: 'token-refreshed', reason: 'rejected' });
@@ -80,11 +82,11 @@ describe('TokenSource', () => {
 
   it('rejects every waiter of a failed mint with the same error and caches nothing', async () => {
     const { tokens, mints } = sourceWith([{ status: 401, body: { errors: [{ message: 'bad credentials', code: '108' }] } }, mintAnswer('after')]);
-    const failures = await Promise.all(Array.from({ length: 5 }, () => Promise.resolve().then(() => tokens.get(undefined)).catch((error: unknown) => error)));
+    const failures = await Promise.all(Array.from({ length: 5 }, () => Promise.resolve().then(() => tokens.get(undefined, LOOKUP)).catch((error: unknown) => error)));
     expect(failures.every((error) => error === failures[0])).toBe(true);
     expect(failures[0]).toBeInstanceOf(TribeAuthError);
     expect(mints()).toBe(1);
-    expect((await tokens.get(undefined)).accessToken).toBe('after');
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe('after');
     expect(mints()).toBe(2);
   });
 
@@ -93,11 +95,11 @@ describe('TokenSource', () => {
     const exchange = scriptedExchange([mintAnswer('late')]);
     const tokens = plainTokenSource(async (memberId) => {
       await new Promise<void>((resolve) => (release = resolve));
-      return mintToken(app, memberId, { exchange, call: DEFAULT_CALL, now: Date.now, onEvent: undefined }, undefined);
+      return mintToken(app, memberId, { exchange, call: DEFAULT_CALL, now: Date.now, onEvent: undefined, scrubber: new Scrubber() }, undefined);
     });
     const controller = new AbortController();
-    const leaving = Promise.resolve(tokens.get(undefined, { signal: controller.signal })).catch((error: unknown) => error);
-    const staying = tokens.get(undefined);
+    const leaving = Promise.resolve(tokens.get(undefined, { ...LOOKUP, signal: controller.signal })).catch((error: unknown) => error);
+    const staying = tokens.get(undefined, LOOKUP);
     controller.abort();
     expect(await leaving).toBeInstanceOf(TribeAbortError);
     release!();
@@ -107,8 +109,8 @@ describe('TokenSource', () => {
 
   it('mints separately per member, with the member in the mint', async () => {
     const { tokens, exchange } = sourceWith([mintAnswer('bot'), mintAnswer('ada')]);
-    expect((await tokens.get(undefined)).accessToken).toBe('bot');
-    expect((await tokens.get('MbrAda')).accessToken).toBe('ada');
+    expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe('bot');
+    expect((await tokens.get('MbrAda', LOOKUP)).accessToken).toBe('ada');
     expect(JSON.parse(exchange.sent[1]!.body).variables).toEqual({ context: 'NETWORK', networkId: 'net', entityId: 'net', impersonateMemberId: 'MbrAda' });
   });
 });

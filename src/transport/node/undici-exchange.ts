@@ -1,19 +1,12 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import { exchangeFailure } from '../deadline.js';
 import type { HttpExchange, HttpExchangeResponse } from '../exchange.js';
-import { ACCEPTED_ENCODINGS, decodeBody } from './decode-body.js';
+import { ACCEPTED_ENCODINGS } from './decode-body.js';
+import { readBoundedBody } from './read-body.js';
+import { redirectTarget } from '../redirects.js';
 import { startEmitterDeadline } from './emitter-deadline.js';
 
-/** How many 307/308 redirects to the same origin are followed before the redirect is the answer. */
-export const MAX_SAME_ORIGIN_REDIRECTS = 3;
-
 let sharedDispatcher: Dispatcher | undefined;
-
-/** One keep-alive connection pool per process, shared by every client of the node entry. */
-function defaultDispatcher(): Dispatcher {
-  sharedDispatcher ??= new Agent();
-  return sharedDispatcher;
-}
 
 function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
@@ -24,20 +17,13 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
   return headers;
 }
 
-/** The redirect target to follow, or undefined when the answer stands as it is. */
-function redirectTarget(status: number, location: unknown, from: string, redirects: number): string | undefined {
-  if ((status !== 307 && status !== 308) || typeof location !== 'string' || redirects >= MAX_SAME_ORIGIN_REDIRECTS) return undefined;
-  const target = new URL(location, from);
-  return target.origin === new URL(from).origin ? target.href : undefined;
-}
-
 /**
  * The Node exchange: undici's `request` on a keep-alive pool, several times cheaper per request than
- * Node's `fetch`. Redirects: only 307/308 to the same origin, at most {@link MAX_SAME_ORIGIN_REDIRECTS},
+ * Node's `fetch`. Redirects: only 307/308 to the same origin, at most MAX_SAME_ORIGIN_REDIRECTS (redirects.ts),
  * re-sending the same POST; any other redirect is returned as the answer (and becomes an error), so
  * a bearer token never follows a redirect to another host.
  */
-export function createUndiciExchange(dispatcher: Dispatcher = defaultDispatcher()): HttpExchange {
+export function createUndiciExchange(dispatcher: Dispatcher): HttpExchange {
   return async (exchange): Promise<HttpExchangeResponse> => {
     const deadline = startEmitterDeadline(exchange.signal, exchange.timeoutMs);
     // The exchange owns the headers object of its request: adding the encodings here saves a copy per request.
@@ -49,20 +35,27 @@ export function createUndiciExchange(dispatcher: Dispatcher = defaultDispatcher(
         const response = await request(url, { method: 'POST', headers, body: exchange.body, signal: deadline.signal, dispatcher });
         const next = redirectTarget(response.statusCode, response.headers.location, url, redirects);
         if (next === undefined) {
-          const encoding = response.headers['content-encoding'];
-          const text = encoding === undefined ? await response.body.text() : await decodeBody(Buffer.from(await response.body.arrayBuffer()), encoding);
+          const text = await readBoundedBody(response, exchange.maxResponseBytes);
           return { status: response.statusCode, text, headers: () => toHeaders(response.headers) };
         }
         await response.body.dump();
         url = next;
       }
     } catch (error) {
-      throw exchangeFailure(error, exchange.signal, deadline.timedOut, exchange.timeoutMs);
+      throw exchangeFailure(error, exchange.signal, deadline.timedOut, exchange.timeoutMs, exchange.scrub);
     } finally {
       deadline.clear();
     }
   };
 }
 
-/** The exchange of the `node` condition: undici on the shared keep-alive pool. */
-export const createDefaultExchange = (): HttpExchange => createUndiciExchange();
+/**
+ * The exchange of the `node` condition: undici on a keep-alive pool of at most `maxConnections` per
+ * origin. An `own` pool belongs to one client, whose `close()` ends its sockets and the requests in
+ * flight; otherwise the pool is the process's shared one (for one-off mints and token requests).
+ */
+export function createDefaultExchange(pool: { maxConnections: number; own: boolean }): HttpExchange {
+  if (!pool.own) return createUndiciExchange((sharedDispatcher ??= new Agent({ connections: pool.maxConnections })));
+  const agent = new Agent({ connections: pool.maxConnections });
+  return Object.assign(createUndiciExchange(agent), { close: () => void agent.destroy().catch(() => undefined) });
+}

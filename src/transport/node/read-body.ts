@@ -1,0 +1,32 @@
+import type { Dispatcher } from 'undici';
+import { declaredLength, tooLarge } from '../read-body.js';
+import { decodeBody } from './decode-body.js';
+
+/**
+ * Reads an undici answer's body as text within `maxResponseBytes`: on the wire (the stream is
+ * destroyed the moment it passes the limit, so an endless body stops there) and again after
+ * decompression. A plain body of declared, small-enough length is read the fast way.
+ */
+export async function readBoundedBody(response: Dispatcher.ResponseData, maxResponseBytes: number): Promise<string> {
+  const { body, statusCode } = response;
+  const encoding = response.headers['content-encoding'];
+  const raw = response.headers['content-length'];
+  const length = declaredLength(Array.isArray(raw) ? raw[0] : raw);
+  if (length !== undefined && length > maxResponseBytes) {
+    body.destroy();
+    throw tooLarge(maxResponseBytes, statusCode);
+  }
+  if (encoding === undefined && length !== undefined) return body.text();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of body) {
+    total += (chunk as Buffer).length;
+    if (total > maxResponseBytes) {
+      body.destroy();
+      throw tooLarge(maxResponseBytes, statusCode);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const bytes = Buffer.concat(chunks, total);
+  return encoding === undefined ? bytes.toString('utf8') : decodeBody(bytes, encoding, maxResponseBytes, statusCode);
+}
