@@ -51,8 +51,8 @@ export type PageVariables<TOperation extends PaginatedOperation> =
   'after' extends keyof VariablesOf<TOperation>
     ? VariablesOf<TOperation> extends { limit: number; after?: string | null }
       ? Omit<VariablesOf<TOperation>, 'after'>
-      : never
-    : never;
+      : { 'tribe-sdk: paginate needs an operation whose $limit is an Int!': never }
+    : { 'tribe-sdk: paginate needs an operation that declares $after': never };
 
 /** One page as {@link Paginator.pages} yields it: the selected connection, with `nodes` always an array. */
 export type PageOf<TOperation extends PaginatedOperation> = Omit<ConnectionOf<TOperation>, 'nodes'> & { nodes: Array<NodeOf<TOperation>> };
@@ -116,6 +116,10 @@ export function paginate<TOperation extends PaginatedOperation>(
       yield page;
       const { endCursor, hasNextPage } = connection.pageInfo;
       if (!hasNextPage) return;
+      // The second page ending where the first did means `after` was not sent on: the operation lacks $after.
+      if (endCursor && seenCursors.size === 1 && seenCursors.has(endCursor)) {
+        invalid(`the operation given to paginate (${operation.name || 'anonymous'})`, 'one that declares $after and passes it to its paginated field');
+      }
       if (!endCursor || seenCursors.has(endCursor)) {
         throw new TribeGraphQLError(MESSAGES.cursorLoop, { data: result });
       }

@@ -144,6 +144,21 @@ describe('paginate', () => {
     }
   });
 
+  it('names the operation when it has no $after, at the type level and at run time', async () => {
+    const tribe = createTribeClient(appOptions(emulator.current));
+    const membersFirst = (variables: { limit: number }) =>
+      tribe.request<{ members: { nodes: Array<{ id: string }>; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
+        'query membersFirst($limit: Int!) { members(limit: $limit) { nodes { id } pageInfo { endCursor hasNextPage } } }',
+        variables,
+      );
+    // @ts-expect-error paginate needs an operation that declares $after
+    const paged = paginate(membersFirst, { limit: 2 });
+    const error = await paged.collect().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TribeConfigError);
+    expect((error as Error).message).toBe('tribe-sdk: the operation given to paginate (membersFirst) must be one that declares $after and passes it to its paginated field');
+    tribe.close();
+  });
+
   it('refuses a limit that could not advance', () => {
     expect(() => paginate(bot().posts, { limit: 0 })).toThrow(new TribeConfigError('tribe-sdk: variables.limit must be an integer from 1 to 10000'));
     expect(() => paginate(bot().posts, { limit: 1.5 })).toThrow(new TribeConfigError('tribe-sdk: variables.limit must be an integer from 1 to 10000'));

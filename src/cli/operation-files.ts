@@ -1,11 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { Kind, Source, parse, type DocumentNode, type FragmentDefinitionNode, type GraphQLError, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { gqlPluckFromCodeStringSync } from '@graphql-tools/graphql-tag-pluck';
+import { glob } from 'tinyglobby';
+import { GraphQLError, Kind, Source, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** Where the SDK's operations live unless told otherwise. */
 export const DEFAULT_OPERATIONS_DIR = 'operations';
 
-/** One `.graphql` file: its parsed document, or the syntax error that stopped parsing it. */
+/** One document file: its parsed document, or the syntax error that stopped parsing it. */
 export type OperationFile = { path: string; document: DocumentNode } | { path: string; syntaxError: GraphQLError };
 
 /** An operation with the file it lives in. */
@@ -20,26 +22,41 @@ export interface LocatedFragment {
   fragment: FragmentDefinitionNode;
 }
 
+/** The files `readDocumentFiles` reads as GraphQL, and those it plucks documents from. */
+const GRAPHQL_FILE = /\.(graphql|gql)$/;
+const CODE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+/** Parses one file's documents: a GraphQL file whole, a code file's `graphql()`, `gql`, `/* GraphQL *\/` and `#graphql` strings. */
+function parseFile(path: string, text: string): OperationFile {
+  try {
+    if (GRAPHQL_FILE.test(path)) return { path, document: parse(new Source(text, path)) };
+    const definitions = gqlPluckFromCodeStringSync(path, text, { skipIndent: true }).flatMap(
+      (source) => parse(new Source(source.body, path, source.locationOffset)).definitions,
+    );
+    return { path, document: { kind: Kind.DOCUMENT, definitions } };
+  } catch (error) {
+    if (error instanceof GraphQLError) return { path, syntaxError: error };
+    return { path, syntaxError: new GraphQLError(`cannot read GraphQL from this file (${(error as Error).message.split('\n')[0]})`) };
+  }
+}
+
 /**
- * Reads and parses every `.graphql` file under `dir`, sorted by path; paths keep `dir` as written.
+ * Reads and parses every document file matching `patterns` (globs relative to `cwd`, `!` to exclude),
+ * sorted by path: `.graphql` and `.gql` files, and the documents embedded in TypeScript and JavaScript.
  * Each document's source is named after its file, so that errors can say where they are.
  */
-export async function readOperationFiles(dir: string = DEFAULT_OPERATIONS_DIR): Promise<OperationFile[]> {
-  const entries = await readdir(dir, { recursive: true });
-  const paths = entries
-    .map((entry) => posix.join(dir.split('\\').join('/'), entry.split('\\').join('/')))
-    .filter((path) => path.endsWith('.graphql'))
+export async function readDocumentFiles(patterns: readonly string[], cwd = '.'): Promise<OperationFile[]> {
+  const base = cwd.split('\\').join('/');
+  const paths = (await glob([...patterns], { cwd, ignore: ['**/node_modules/**'], expandDirectories: false }))
+    .filter((path) => GRAPHQL_FILE.test(path) || CODE_FILE.test(path))
+    .map((path) => (base === '.' ? path : posix.join(base, path)))
     .sort();
-  return Promise.all(
-    paths.map(async (path): Promise<OperationFile> => {
-      const text = await readFile(path, 'utf8');
-      try {
-        return { path, document: parse(new Source(text, path)) };
-      } catch (error) {
-        return { path, syntaxError: error as GraphQLError };
-      }
-    }),
-  );
+  return Promise.all(paths.map(async (path) => parseFile(path, await readFile(path, 'utf8'))));
+}
+
+/** The documents of the `.graphql` and `.gql` files under `dir`; paths keep `dir` as written. */
+export function readOperationFiles(dir: string = DEFAULT_OPERATIONS_DIR): Promise<OperationFile[]> {
+  return readDocumentFiles(['**/*.{graphql,gql}'], dir);
 }
 
 /** The operations and the fragments (by name) of the files that parsed. */

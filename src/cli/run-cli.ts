@@ -1,9 +1,11 @@
 import { SDK_VERSION } from '../constants.js';
-import { TribeError } from '../errors.js';
+import { TribeConfigError, TribeError } from '../errors.js';
+import { UsageError } from './args.js';
 
 const HELP = `Usage: tribe-sdk <command> [options]
 
 Commands:
+  init [--output dir] [--force] [--install]      set up codegen, the editor config and npm scripts in an app project
   token [--network ID] [--member ID] [--json]    mint an app access token from TRIBE_CLIENT_ID/SECRET and print it
   demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
   emulator [--port N] [--data file.json] [--token-ttl seconds] [--delay ms] [--gateway] [--schema file]
@@ -27,12 +29,22 @@ type Command = (args: string[], env: Env) => Promise<number>;
 
 /** Each command is loaded only when it runs, so `token` starts without the emulator's or the schema differ's libraries. */
 const COMMANDS: Record<string, Command> = {
+  init: async (args) => (await import('./init-command.js')).initCommand(args),
   token: async (args, env) => (await import('./token-command.js')).tokenCommand(args, env),
   demo: async (_, env) => (await import('./demo-command.js')).demoCommand(env),
   emulator: async (args) => (await import('./emulator-command.js')).emulatorCommand(args),
   'schema pull': async (args, env) => (await import('./schema-pull-command.js')).schemaPullCommand(args, env),
   'schema validate': async (args) => (await import('./validate-operations.js')).schemaValidateCommand(args),
 };
+
+/** An error as one line with the `tribe-sdk:` prefix; a missing file is named, not shown as a raw ENOENT. */
+function oneLine(error: unknown): string {
+  const { code, path } = (error ?? {}) as { code?: unknown; path?: unknown };
+  if (code === 'ENOENT' && typeof path === 'string') return `tribe-sdk: no such file or folder: ${path}`;
+  if (code === 'EACCES' && typeof path === 'string') return `tribe-sdk: permission denied: ${path}`;
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  return message.startsWith('tribe-sdk') ? message : `tribe-sdk: ${message}`;
+}
 
 /** Runs the `tribe-sdk` command line and returns the exit code: 0 ok, 1 failure, 2 usage error. */
 export async function runCli(argv: string[], env: Env): Promise<number> {
@@ -55,8 +67,11 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
     process.stderr.write(`tribe-sdk: unknown command "${args.join(' ')}"; see tribe-sdk --help\n`);
     return 2;
   } catch (error) {
-    const line = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`${verbose && error instanceof Error && !(error instanceof TribeError) ? error.stack : line}\n`);
-    return 1;
+    if (error instanceof UsageError) {
+      process.stderr.write(`tribe-sdk ${error.command}: ${error.message}; see tribe-sdk ${error.command} --help\n`);
+      return 2;
+    }
+    process.stderr.write(`${verbose && error instanceof Error && !(error instanceof TribeError) ? error.stack : oneLine(error)}\n`);
+    return error instanceof TribeConfigError ? 2 : 1;
   }
 }

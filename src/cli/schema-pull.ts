@@ -1,4 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { APP_SCHEMA_PATH } from './app-project.js';
 import {
   buildClientSchema,
   buildSchema,
@@ -11,8 +13,6 @@ import {
 } from 'graphql';
 import { createTokenRequest, DEFAULT_ENDPOINT, mintAccessToken, TribeConfigError, type AccessToken } from '../index.js';
 
-/** Where `schema pull` writes the snapshot unless told otherwise. */
-export const DEFAULT_SCHEMA_PATH = 'schema/tribe.graphql';
 
 /** Credentials for introspecting a live endpoint: a ready bearer token or app credentials. */
 export type IntrospectionAuth =
@@ -71,8 +71,10 @@ export function authFromEnvironment(env: Record<string, string | undefined>): In
 export interface PullSchemaOptions {
   /** A file path or an endpoint URL; defaults to `TRIBE_API_URL` or the SDK's default endpoint. */
   from?: string;
-  /** Where to write the sorted SDL. */
+  /** Where to write the sorted SDL; missing folders are made. */
   out?: string;
+  /** The snapshot to compare with when `out` does not exist yet (default: none). */
+  previousFrom?: string;
   /** The environment to read credentials from. */
   env: Record<string, string | undefined>;
   /** Decides, given the previous and the new snapshot, whether to write the new one (default: always). */
@@ -84,11 +86,14 @@ export async function pullSchema(
   options: PullSchemaOptions,
 ): Promise<{ previous: string | undefined; next: string; written: boolean }> {
   const from = options.from ?? options.env.TRIBE_API_URL ?? DEFAULT_ENDPOINT;
-  const out = options.out ?? DEFAULT_SCHEMA_PATH;
+  const out = options.out ?? APP_SCHEMA_PATH;
   const schema = await loadSchema(from, () => authFromEnvironment(options.env));
-  const previous = await readFile(out, 'utf8').catch(() => undefined);
+  const previous = (await readFile(out, 'utf8').catch(() => undefined)) ?? (options.previousFrom ? await readFile(options.previousFrom, 'utf8').catch(() => undefined) : undefined);
   const next = printSortedSchema(schema);
   const written = (await options.accept?.(previous, next)) ?? true;
-  if (written) await writeFile(out, next);
+  if (written) {
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, next);
+  }
   return { previous, next, written };
 }

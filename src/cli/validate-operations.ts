@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   Kind,
   NoUnusedFragmentsRule,
@@ -10,8 +9,9 @@ import {
   type GraphQLError,
   type GraphQLSchema,
 } from 'graphql';
-import { DEFAULT_OPERATIONS_DIR, definitionsOf, fragmentsUsedBy, readOperationFiles, type OperationFile } from './operation-files.js';
-import { DEFAULT_SCHEMA_PATH } from './schema-pull.js';
+import { loadAppProject } from './app-project.js';
+import { parseCommand } from './args.js';
+import { definitionsOf, fragmentsUsedBy, readDocumentFiles, readOperationFiles, type OperationFile } from './operation-files.js';
 
 const FRAGMENT_RULES = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
 
@@ -73,16 +73,34 @@ export function validateOperationFiles(schema: GraphQLSchema, files: readonly Op
   return problems;
 }
 
-/** `tribe-sdk schema validate`: checks operations/ against the snapshot before codegen runs; exit 1 on problems. */
+/** Usage of `tribe-sdk schema validate`. */
+const VALIDATE_USAGE = `Usage: tribe-sdk schema validate [--schema <file>] [--operations <dir>]
+
+Checks every operation and fragment against the schema snapshot, before codegen runs. The schema and
+the documents come from the project's graphql-config file (the one your editor and graphql-codegen
+read); without one, schema/tribe.graphql (else the snapshot tribe-sdk ships) and operations/ (else src/).
+Documents: .graphql and .gql files, and graphql(), gql, /* GraphQL */ and #graphql strings in .ts/.tsx.
+
+  --schema <file>      the schema to check against instead
+  --operations <dir>   the .graphql/.gql files under this folder instead`;
+
+/** `tribe-sdk schema validate`: checks the project's documents against its schema; exit 1 on problems. */
 export async function schemaValidateCommand(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { schema: { type: 'string' }, operations: { type: 'string' } } });
-  const schemaPath = values.schema ?? DEFAULT_SCHEMA_PATH;
-  const dir = values.operations ?? DEFAULT_OPERATIONS_DIR;
+  const values = parseCommand(args, { command: 'schema validate', usage: VALIDATE_USAGE, options: { schema: { type: 'string' }, operations: { type: 'string' } } });
+  if (!values) return 0;
+  const project = await loadAppProject(process.cwd());
+  const schemaPath = values.schema ?? project.schemaPath;
+  const files = values.operations === undefined ? await readDocumentFiles(project.documents) : await readOperationFiles(values.operations);
+  const where = values.operations === undefined ? project.documents.join(', ') : `${values.operations}/`;
   const schema = buildSchema(await readFile(schemaPath, 'utf8'));
-  const problems = validateOperationFiles(schema, await readOperationFiles(dir));
-  if (problems.length === 0) return 0;
+  const problems = validateOperationFiles(schema, files);
+  if (problems.length === 0) {
+    const { operations, fragments } = definitionsOf(files);
+    process.stdout.write(`tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${files.length} file(s) are valid against ${schemaPath}\n`);
+    return 0;
+  }
   process.stderr.write(
-    `${problems.join('\n')}\n\ntribe-sdk: ${problems.length} problem(s) in ${dir}/ against ${schemaPath}; ` +
+    `${problems.join('\n')}\n\ntribe-sdk: ${problems.length} problem(s) in ${where} against ${schemaPath}; ` +
       `fix these operations (or restore the schema snapshot) and run codegen again\n`,
   );
   return 1;

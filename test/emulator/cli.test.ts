@@ -135,15 +135,15 @@ describe('tribe-sdk emulator (child process)', () => {
     expect(answer.status).toBe(200);
   });
 
-  it('refuses a bad --port with exit code 1 and prints nothing on stdout', { timeout: 60_000 }, async () => {
+  it('refuses a bad --port as a usage error: exit code 2, one line naming it, nothing on stdout', { timeout: 60_000 }, async () => {
     const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', 'eighty'], { cwd: repo, env: { PATH: process.env.PATH } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/--port/);
+    expect(stderr).toBe('tribe-sdk: --port must be an integer from 0 to 65535\n');
   });
 });
