@@ -1,0 +1,64 @@
+import type { TribeClient } from '../index.js';
+import type { WebhookAnswer } from './answers.js';
+import type { WebhookDedupStore } from './dedup-store.js';
+import type {
+  AppInstalledEvent,
+  AppUninstalledEvent,
+  FederatedSearchEvent,
+  GenericSubscriptionEvent,
+  InteractionEvent,
+  SettingsEvent,
+  ShortcutsStatesEvent,
+  SubscriptionEvent,
+  SubscriptionEventOf,
+  WebhookEvent,
+} from './envelope.js';
+import type { WebhookClientOptions } from './network-clients.js';
+import type { SubscriptionEventName } from './subscription-events.js';
+import type { VerifyWebhookOptions } from './verify.js';
+
+/** What each handler receives besides the event. */
+export interface WebhookContext {
+  /** A client for the event's network acting as the app's bot; `client.impersonate(actorId)` acts as a member. Needs the `client` option. */
+  readonly client: TribeClient;
+}
+
+// Method syntax makes the parameter bivariant, so that a handler of one event type fits the index signature of all names.
+type Handler<TEvent, TResult> = { handle(event: TEvent, context: WebhookContext): TResult | Promise<TResult> }['handle'];
+
+/** A handler of subscribed events; what it returns is ignored. */
+export type SubscriptionHandler<TEvent extends SubscriptionEvent = GenericSubscriptionEvent> = Handler<TEvent, unknown>;
+
+/** A handler of a request the platform waits for an answer to; returning nothing answers a plain success. */
+export type RequestHandler<TEvent extends WebhookEvent> = Handler<TEvent, WebhookAnswer | void>;
+
+/** Handlers by event name: documented names get their event's type, any other name the generic event. */
+export type SubscriptionHandlers = { [TName in SubscriptionEventName]?: SubscriptionHandler<SubscriptionEventOf<TName>> } & {
+  [name: string]: SubscriptionHandler<GenericSubscriptionEvent> | undefined;
+};
+
+/** Options of {@link createWebhookHandler}. */
+export interface WebhookHandlerOptions extends VerifyWebhookOptions {
+  /** Handlers of subscribed events by `data.name`, e.g. `'post.published'`. */
+  on?: SubscriptionHandlers;
+  /** Receives every subscribed event after its named handler, including names without one. */
+  onAny?: SubscriptionHandler;
+  onInteraction?: RequestHandler<InteractionEvent>;
+  /** Answers `GET_SETTINGS` and `UPDATE_SETTINGS`, usually with `toStore(settings)`. */
+  onSettings?: RequestHandler<SettingsEvent>;
+  onInstalled?: RequestHandler<AppInstalledEvent>;
+  onUninstalled?: RequestHandler<AppUninstalledEvent>;
+  onShortcutsStates?: RequestHandler<ShortcutsStatesEvent>;
+  onFederatedSearch?: RequestHandler<FederatedSearchEvent>;
+  /**
+   * Receives what went wrong: a refused delivery (a `TribeWebhookError`) or what a handler threw. Only here:
+   * the response says no more than that the app failed.
+   */
+  onError?: (error: unknown, event: WebhookEvent | undefined) => void | Promise<void>;
+  /** The app's client ID and secret (and other client options): each handler then gets `context.client`. */
+  client?: WebhookClientOptions;
+  /** Where processed deliveries are remembered for deduplication (default: in memory, bounded). */
+  dedupStore?: WebhookDedupStore;
+  /** How long the plugged-in dedup store may take per call, in ms (default 5000). */
+  dedupTimeoutMs?: number;
+}
