@@ -23,14 +23,17 @@ export interface WebhookContext {
   readonly client: TribeClient;
 }
 
-// Method syntax makes the parameter bivariant, so that a handler of one event type fits the index signature of all names.
-type Handler<TEvent, TResult> = { handle(event: TEvent, context: WebhookContext): TResult | Promise<TResult> }['handle'];
+/** A function receiving an event and its context. Method syntax makes the parameter bivariant, so that a handler of one event type fits the index signature of all names. */
+export type WebhookCallback<TEvent, TResult> = {
+  /** Handles one event. */
+  handle(event: TEvent, context: WebhookContext): TResult | Promise<TResult>;
+}['handle'];
 
 /** A handler of subscribed events; what it returns is ignored. */
-export type SubscriptionHandler<TEvent extends SubscriptionEvent = GenericSubscriptionEvent> = Handler<TEvent, unknown>;
+export type SubscriptionHandler<TEvent extends SubscriptionEvent = GenericSubscriptionEvent> = WebhookCallback<TEvent, unknown>;
 
 /** A handler of a request the platform waits for an answer to; returning nothing answers a plain success. */
-export type RequestHandler<TEvent extends WebhookEvent> = Handler<TEvent, WebhookAnswer | void>;
+export type RequestHandler<TEvent extends WebhookEvent> = WebhookCallback<TEvent, WebhookAnswer | void>;
 
 /** Handlers by event name: documented names get their event's type, any other name the generic event. */
 export type SubscriptionHandlers = { [TName in SubscriptionEventName]?: SubscriptionHandler<SubscriptionEventOf<TName>> } & {

@@ -10,7 +10,10 @@ import { createWebhookVerifier, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_MS, si
 import { TribeWebhookError, type TribeWebhookReason } from './webhook-error.js';
 
 /** A web-standard request handler for an app's webhook URL; `close()` lets go of the per-network clients. */
-export type WebhookHandler = ((request: Request) => Promise<Response>) & { close(): void };
+export type WebhookHandler = ((request: Request) => Promise<Response>) & {
+  /** Drops the per-network clients and their cached tokens. */
+  close(): void;
+};
 
 const DEFAULT_DEDUP_TIMEOUT_MS = 5_000;
 
@@ -66,7 +69,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   };
 
   const answer = async (event: WebhookEvent, result: WebhookAnswer): Promise<Response> => {
-    const text = JSON.stringify({ ...result, type: event.type });
+    // Object.assign keeps `type` the first key, as the platform writes it, whatever the answer said.
+    const text = JSON.stringify(Object.assign({ type: event.type }, result, { type: event.type }));
     if (secrets.some((secret) => text.includes(secret))) {
       await report(new TribeConfigError('tribe-sdk: a webhook answer contained a secret of the app; it was not sent'), event);
       return json(500, { ...APP_FAILURE, type: event.type });

@@ -14,7 +14,9 @@ export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
 /** The parts of Node's `ServerResponse` (and Express's response) the adapter writes. */
 export interface NodeResponseLike {
   statusCode: number;
+  /** Sets one response header. */
   setHeader(name: string, value: string): unknown;
+  /** Sends the body and ends the response. */
   end(body?: Uint8Array | string): unknown;
 }
 
