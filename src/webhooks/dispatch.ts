@@ -40,7 +40,9 @@ async function runSubscription(event: SubscriptionEvent, options: WebhookHandler
   if (!fresh) return succeeded();
   try {
     const context = parts.context(event);
-    await options.on?.[event.data.name]?.(event, context);
+    // Own properties only: a name like `constructor` must not reach Object.prototype.
+    const named = options.on && Object.hasOwn(options.on, event.data.name) ? options.on[event.data.name] : undefined;
+    await named?.(event, context);
     await options.onAny?.(event, context);
   } catch (error) {
     // Freed so the platform's retry of this delivery is processed, not taken for a duplicate.

@@ -34,6 +34,16 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
+const CALLBACKS = ['onAny', 'onInteraction', 'onSettings', 'onInstalled', 'onUninstalled', 'onShortcutsStates', 'onFederatedSearch', 'onError'] as const;
+
+/** Handlers must be functions: a typo'd value should fail at start, not on the first delivery. */
+function checkCallbacks(options: WebhookHandlerOptions): void {
+  const bad: string[] = CALLBACKS.filter((name) => options[name] !== undefined && typeof options[name] !== 'function');
+  if (options.on !== undefined && (typeof options.on !== 'object' || options.on === null)) bad.push('on');
+  for (const [name, handler] of Object.entries(options.on ?? {})) if (handler !== undefined && typeof handler !== 'function') bad.push(`on['${name}']`);
+  if (bad.length > 0) throw new TribeConfigError(`tribe-sdk: ${bad.join(', ')} must be functions`);
+}
+
 function noClient(): never {
   throw new TribeConfigError('tribe-sdk: context.client needs the client option of createWebhookHandler: { clientId, clientSecret }');
 }
@@ -44,6 +54,7 @@ function noClient(): never {
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   if (typeof options !== 'object' || options === null) throw new TribeConfigError('tribe-sdk: createWebhookHandler needs an options object');
+  checkCallbacks(options);
   const verify = createWebhookVerifier(options);
   const secrets = [...signingSecretsOf(options.signingSecret), ...(options.client?.clientSecret ? [options.client.clientSecret] : [])];
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;

@@ -288,5 +288,18 @@ describe('createWebhookHandler as a web handler (Request in, Response out)', () 
   it('rejects bad options when created, naming no secret', () => {
     expect(() => createWebhookHandler({ signingSecret: '' })).toThrow('signingSecret must be');
     expect(() => createWebhookHandler({ signingSecret: SECRET, client: { clientId: 'id', clientSecret: '' } })).toThrow('clientSecret must be a non-empty string');
+    const typo = { signingSecret: SECRET, onError: 'log', on: { 'post.published': true } } as unknown as WebhookHandlerOptions;
+    expect(() => createWebhookHandler(typo)).toThrow("tribe-sdk: onError, on['post.published'] must be functions");
+  });
+
+  it('calls no inherited property for an event named like one (valueOf, __proto__)', async () => {
+    const errors: unknown[] = [];
+    const handler = createWebhookHandler({ signingSecret: SECRET, on: {}, onError: (error) => void errors.push(error) });
+    for (const name of ['constructor', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      const body = subscriptionBody(name);
+      const response = await handler(new Request('https://app.example/webhook', { method: 'POST', headers: platformSign(body, SECRET), body }));
+      expect(response.status).toBe(200);
+    }
+    expect(errors).toEqual([]);
   });
 });
