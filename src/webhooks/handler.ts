@@ -28,7 +28,7 @@ const REFUSAL_STATUS: Record<TribeWebhookReason, number> = {
 };
 
 // The same for every failure, so that nothing of the error (which may hold data or secrets) leaves the app.
-const APP_FAILURE = failed('APP_ERROR', 'tribe-sdk: the app could not process this request; retry it');
+const APP_FAILURE = failed('APP_ERROR', 'tribe-sdk: the app could not handle this request; retry it');
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
