@@ -47,18 +47,34 @@ export interface DeliveryOutcome {
 }
 
 const MAX_LOG = 1_000;
-const MAX_ANSWER_CHARS = 64 * 1024;
+const MAX_ANSWER_BYTES = 64 * 1024;
 const STALE_BY_MS = 16 * 60_000;
 
 function isRetryable(status: number | undefined): boolean {
   return status === undefined || status === 429 || status >= 500;
 }
 
+/** The app's answer, at most MAX_ANSWER_BYTES of it: the rest is not read. */
+async function readAnswer(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Buffer[] = [];
+  let length = 0;
+  while (length <= MAX_ANSWER_BYTES) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(Buffer.from(value));
+    length += value.length;
+  }
+  await reader.cancel().catch(() => undefined);
+  return Buffer.concat(chunks).subarray(0, MAX_ANSWER_BYTES).toString('utf8');
+}
+
 function parseAnswer(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return text.slice(0, MAX_ANSWER_CHARS);
+    return text;
   }
 }
 
@@ -142,7 +158,7 @@ export class WebhookDeliverer {
     try {
       const signal = AbortSignal.any([this.#stop.signal, AbortSignal.timeout(this.#options.timeoutMs)]);
       const response = await fetch(this.#options.url, { method: 'POST', headers, body, signal, redirect: 'manual' });
-      return { status: response.status, answer: parseAnswer((await response.text()).slice(0, MAX_ANSWER_CHARS)), error: undefined, at };
+      return { status: response.status, answer: parseAnswer(await readAnswer(response)), error: undefined, at };
     } catch (error) {
       return { status: undefined, answer: undefined, error: error instanceof Error ? error.message : String(error), at };
     }

@@ -165,6 +165,21 @@ describe('the emulator delivers webhooks to a real handler', () => {
     expect(outcome.answer).toMatchObject({ type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ type: 'SHOW', slate: { blocks: [{ props: { value: 'Hi Grace Hopper' } }] } }] } });
   });
 
+  it('bounds what it reads of an answer (64 KiB) and how long it waits for one (timeoutMs)', async () => {
+    const huge = await serveOnLoopback((_request, response) => response.writeHead(200, { 'content-type': 'text/plain' }).end('y'.repeat(1024 * 1024)));
+    const big = await startOwnEmulator({ webhooks: { url: huge, signingSecret: SECRET } });
+    await big.webhooks!.idle();
+    expect(big.webhooks!.deliveries[0]!.answer).toBe('y'.repeat(64 * 1024));
+    const silent = await serveOnLoopback(() => undefined);
+    const hung = await startOwnEmulator({ webhooks: { url: silent, signingSecret: SECRET, timeoutMs: 100, maxAttempts: 2, retryDelayMs: 5 } });
+    await hung.webhooks!.idle();
+    const test = hung.webhooks!.deliveries.filter((record) => record.type === 'TEST');
+    expect(test.map((record) => [record.attempt, record.status, typeof record.error])).toEqual([
+      [1, undefined, 'string'],
+      [2, undefined, 'string'],
+    ]);
+  });
+
   it('keeps the signing secret out of the delivery log', async () => {
     const { webhooks } = await emulatorWithApp({});
     webhooks.injectFault('bad-signature');
