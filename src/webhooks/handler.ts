@@ -6,11 +6,13 @@ import type { WebhookEvent } from './envelope.js';
 import type { WebhookContext, WebhookHandlerOptions } from './handler-options.js';
 import { NetworkClients } from './network-clients.js';
 import { readBoundedBody } from './read-body.js';
-import { createWebhookVerifier, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_MS, signingSecretsOf } from './verify.js';
+import { checkNumber, createWebhookVerifier, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_MS, signingSecretsOf } from './verify.js';
 import { TribeWebhookError, type TribeWebhookReason } from './webhook-error.js';
 
 /** A web-standard request handler for an app's webhook URL; `close()` lets go of the per-network clients. */
 export type WebhookHandler = ((request: Request) => Promise<Response>) & {
+  /** The largest body it accepts, in bytes; adapters read no more than this. */
+  readonly maxBodyBytes: number;
   /** Drops the per-network clients and their cached tokens. */
   close(): void;
 };
@@ -57,13 +59,13 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   checkCallbacks(options);
   const verify = createWebhookVerifier(options);
   const secrets = [...signingSecretsOf(options.signingSecret), ...(options.client?.clientSecret ? [options.client.clientSecret] : [])];
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const maxBodyBytes = checkNumber(options.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
   const clients = options.client ? new NetworkClients(options.client) : undefined;
   const parts = {
     dedup: options.dedupStore ?? new MemoryDedupStore(),
     // A replay of one signed delivery is accepted up to a tolerance before or after its timestamp: twice that covers it.
     dedupTtlMs: 2 * (options.toleranceMs ?? DEFAULT_TOLERANCE_MS),
-    dedupTimeoutMs: options.dedupTimeoutMs ?? DEFAULT_DEDUP_TIMEOUT_MS,
+    dedupTimeoutMs: checkNumber(options.dedupTimeoutMs, 'dedupTimeoutMs', DEFAULT_DEDUP_TIMEOUT_MS),
     context: (event: WebhookEvent): WebhookContext => ({
       get client() {
         return clients?.for(event.networkId) ?? noClient();
@@ -107,5 +109,5 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
       return json(500, { ...APP_FAILURE, type: event.type });
     }
   };
-  return Object.assign(handle, { close: () => clients?.close() });
+  return Object.assign(handle, { maxBodyBytes, close: () => clients?.close() });
 }

@@ -1,5 +1,4 @@
 import type { WebhookHandler } from './handler.js';
-import { DEFAULT_MAX_BODY_BYTES } from './verify.js';
 import { concatBytes } from './concat-bytes.js';
 
 /** The parts of Node's `IncomingMessage` (and Express's request) the adapter reads. */
@@ -62,8 +61,8 @@ function headersOf(request: NodeRequestLike): Headers {
  * Adapts a {@link WebhookHandler} to `node:http` and Express (`app.post('/webhook', toNodeListener(handler))`),
  * with web-standard code only. Mount it before any JSON body parser, or after `express.raw({ type: '*\/*' })`.
  */
-export function toNodeListener(handler: WebhookHandler, options: { maxBodyBytes?: number } = {}): NodeWebhookListener {
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+export function toNodeListener(handler: WebhookHandler): NodeWebhookListener {
+  const { maxBodyBytes } = handler;
   return async (request, response) => {
     let body: Uint8Array<ArrayBuffer>;
     if (request.body instanceof Uint8Array) body = new Uint8Array(request.body);

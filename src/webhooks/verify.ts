@@ -35,7 +35,8 @@ export type WebhookVerifier = (delivery: WebhookDelivery) => Promise<WebhookEven
 
 const encoder = new TextEncoder();
 
-function checkNumber(value: number | undefined, name: string, fallback: number): number {
+/** A positive number option, or its default; anything else is a {@link TribeConfigError}. */
+export function checkNumber(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new TribeConfigError(`tribe-sdk: ${name} must be a number > 0`);
   return value;

@@ -177,6 +177,14 @@ describe('createWebhookHandler over node:http', () => {
     expect(get.headers.get('allow')).toBe('POST');
   });
 
+  it('reads as much as the handler accepts: a larger maxBodyBytes lets a 1.5 MiB body through the adapter', async () => {
+    const { post } = await served({ maxBodyBytes: 2 * 1024 * 1024 });
+    const challenge = 'z'.repeat(1536 * 1024);
+    const answer = await post(envelope('TEST', { challenge }));
+    expect(answer.status).toBe(200);
+    expect((answer.json.data as { challenge: string }).challenge).toHaveLength(challenge.length);
+  });
+
   it('never sends an answer that holds a signing secret: it answers 5xx and tells onError', async () => {
     const errors: unknown[] = [];
     const { post } = await served({ onSettings: () => toStore({ leaked: SECRET }), onError: (error) => void errors.push(error) });
@@ -287,6 +295,7 @@ describe('createWebhookHandler as a web handler (Request in, Response out)', () 
 
   it('rejects bad options when created, naming no secret', () => {
     expect(() => createWebhookHandler({ signingSecret: '' })).toThrow('signingSecret must be');
+    expect(() => createWebhookHandler({ signingSecret: SECRET, dedupTimeoutMs: 0 })).toThrow('dedupTimeoutMs must be a number > 0');
     expect(() => createWebhookHandler({ signingSecret: SECRET, client: { clientId: 'id', clientSecret: '' } })).toThrow('clientSecret must be a non-empty string');
     const typo = { signingSecret: SECRET, onError: 'log', on: { 'post.published': true } } as unknown as WebhookHandlerOptions;
     expect(() => createWebhookHandler(typo)).toThrow("tribe-sdk: onError, on['post.published'] must be functions");
