@@ -81,7 +81,11 @@ export function createWebhookVerifier(options: VerifyWebhookOptions): WebhookVer
     if (!matched) throw new TribeWebhookError('tribe-sdk: the webhook signature does not match the body and timestamp for any signing secret', 'bad-signature');
     // Checked after the signature, so that `stale` and `future` speak of genuine but mistimed deliveries.
     const age = now() - Number(timestamp);
-    if (age > toleranceMs) throw new TribeWebhookError(`tribe-sdk: the webhook was signed ${age} ms ago, more than the tolerance of ${toleranceMs} ms`, 'stale');
+    if (age > toleranceMs) {
+      // Epoch seconds are about 1.7e9, milliseconds 1.7e12: a sender using seconds would be refused on every delivery.
+      const hint = Number(timestamp) < 1e11 ? ' (the timestamp looks like seconds; it must be epoch milliseconds)' : '';
+      throw new TribeWebhookError(`tribe-sdk: the webhook was signed ${age} ms ago, more than the tolerance of ${toleranceMs} ms${hint}`, 'stale');
+    }
     if (-age > toleranceMs) throw new TribeWebhookError(`tribe-sdk: the webhook is signed ${-age} ms in the future, more than the tolerance of ${toleranceMs} ms`, 'future');
     return parseEnvelope(new TextDecoder('utf-8', { fatal: false }).decode(body));
   };

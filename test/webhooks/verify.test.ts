@@ -85,6 +85,12 @@ describe('verifyWebhook', () => {
     await expectReason(verifyWebhook({ rawBody: body, headers: platformSign(body, SECRET, atEdge - 1) }, { signingSecret: SECRET, now }), 'stale');
   });
 
+  it('says so when a stale timestamp looks like epoch seconds', async () => {
+    const seconds = Math.floor(NOW / 1000);
+    const error = await expectReason(verifyWebhook({ rawBody: body, headers: platformSign(body, SECRET, seconds) }, { signingSecret: SECRET, now }), 'stale');
+    expect(error.message).toContain('looks like seconds');
+  });
+
   it('defaults the tolerance to 15 minutes and takes another one', async () => {
     expect(DEFAULT_TOLERANCE_MS).toBe(15 * 60_000);
     const fiveMinutesOld = platformSign(body, SECRET, NOW - 5 * 60_000 - 1);
