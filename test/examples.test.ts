@@ -49,7 +49,7 @@ function freePort(): Promise<number> {
 
 /** Starts a long-running example and resolves once it printed `line`; the returned stop() ends it and resolves with its output. */
 function startExample(path: string, env: Record<string, string>, line: RegExp): Promise<{ output: () => string; stop: () => Promise<string> }> {
-  const child = spawnChild(BIN('tsx'), ['--tsconfig', 'examples/tsconfig.json', `examples/${path}`], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawnChild(BIN('tsx'), ['--conditions=tribe-sdk-source', '--tsconfig', 'examples/tsconfig.json', `examples/${path}`], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<string> => {

@@ -16,7 +16,7 @@ export interface DispatchParts {
 async function bounded<T>(value: T | Promise<T>, timeoutMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TribeTimeoutError(`tribe-sdk: the webhook dedup store did not answer within ${timeoutMs} ms`, timeoutMs)), timeoutMs);
+    timer = setTimeout(() => reject(new TribeTimeoutError(`tribe-sdk: the webhook dedup store did not answer within ${timeoutMs} ms`, { timeoutMs })), timeoutMs);
   });
   try {
     return await Promise.race([Promise.resolve(value), deadline]);

@@ -1,4 +1,5 @@
 import type { TribeClient } from '../index.js';
+import { callable, duration, invalid, object } from '../options/rules.js';
 import type { WebhookAnswer } from './answers.js';
 import type { WebhookDedupStore } from './dedup-store.js';
 import type {
@@ -15,7 +16,7 @@ import type {
 } from './envelope.js';
 import type { WebhookClientOptions } from './network-clients.js';
 import type { SubscriptionEventName } from './subscription-events.js';
-import type { VerifyWebhookOptions } from './verify.js';
+import { resolveVerifyOptions, WEBHOOK_DEFAULTS, type ResolvedVerifyOptions, type VerifyWebhookOptions } from './verify-options.js';
 
 /** What each handler receives besides the event. */
 export interface WebhookContext {
@@ -64,4 +65,24 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   dedupStore?: WebhookDedupStore;
   /** How long the plugged-in dedup store may take per call, in ms (default 5000). */
   dedupTimeoutMs?: number;
+}
+
+const CALLBACKS = ['onAny', 'onInteraction', 'onSettings', 'onInstalled', 'onUninstalled', 'onShortcutsStates', 'onFederatedSearch', 'onError'] as const;
+
+/** Handler options after validation: the verification ones plus the dedup timeout. */
+export interface ResolvedHandlerOptions extends ResolvedVerifyOptions {
+  dedupTimeoutMs: number;
+}
+
+/** Validates handler options when the handler is created, so a typo fails at start rather than on the first delivery. */
+export function resolveHandlerOptions(options: WebhookHandlerOptions): ResolvedHandlerOptions {
+  const verify = resolveVerifyOptions(options);
+  for (const name of CALLBACKS) callable(options[name], name);
+  for (const [name, handler] of Object.entries(object(options.on, 'on'))) callable(handler, `on['${name}']`);
+  object(options.client, 'client');
+  if (options.dedupStore !== undefined) {
+    const store = object(options.dedupStore, 'dedupStore');
+    if (typeof store.claim !== 'function' || typeof store.release !== 'function') invalid('dedupStore', 'an object with claim() and release()');
+  }
+  return { ...verify, dedupTimeoutMs: duration(options.dedupTimeoutMs, 'dedupTimeoutMs', 1) ?? WEBHOOK_DEFAULTS.dedupTimeoutMs };
 }

@@ -3,10 +3,10 @@ import { failed, type WebhookAnswer } from './answers.js';
 import { MemoryDedupStore } from './dedup-store.js';
 import { dispatch } from './dispatch.js';
 import type { WebhookEvent } from './envelope.js';
-import type { WebhookContext, WebhookHandlerOptions } from './handler-options.js';
+import { resolveHandlerOptions, type WebhookContext, type WebhookHandlerOptions } from './handler-options.js';
 import { NetworkClients } from './network-clients.js';
 import { readBoundedBody } from './read-body.js';
-import { checkNumber, createWebhookVerifier, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_MS, signingSecretsOf } from './verify.js';
+import { createWebhookVerifier } from './verify.js';
 import { TribeWebhookError, type TribeWebhookReason } from './webhook-error.js';
 
 /** A web-standard request handler for an app's webhook URL; `close()` lets go of the per-network clients. */
@@ -16,8 +16,6 @@ export type WebhookHandler = ((request: Request) => Promise<Response>) & {
   /** Drops the per-network clients and their cached tokens. */
   close(): void;
 };
-
-const DEFAULT_DEDUP_TIMEOUT_MS = 5_000;
 
 /** Refused deliveries get a 4xx, which the platform does not retry: sending the same bytes again cannot help. */
 const REFUSAL_STATUS: Record<TribeWebhookReason, number> = {
@@ -36,16 +34,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 }
 
-const CALLBACKS = ['onAny', 'onInteraction', 'onSettings', 'onInstalled', 'onUninstalled', 'onShortcutsStates', 'onFederatedSearch', 'onError'] as const;
-
-/** Handlers must be functions: a typo'd value should fail at start, not on the first delivery. */
-function checkCallbacks(options: WebhookHandlerOptions): void {
-  const bad: string[] = CALLBACKS.filter((name) => options[name] !== undefined && typeof options[name] !== 'function');
-  if (options.on !== undefined && (typeof options.on !== 'object' || options.on === null)) bad.push('on');
-  for (const [name, handler] of Object.entries(options.on ?? {})) if (handler !== undefined && typeof handler !== 'function') bad.push(`on['${name}']`);
-  if (bad.length > 0) throw new TribeConfigError(`tribe-sdk: ${bad.join(', ')} must be functions`);
-}
-
 function noClient(): never {
   throw new TribeConfigError('tribe-sdk: context.client needs the client option of createWebhookHandler: { clientId, clientSecret }');
 }
@@ -55,17 +43,16 @@ function noClient(): never {
  * runs the matching handler and answers in the platform's shapes. Options are checked here.
  */
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
-  if (typeof options !== 'object' || options === null) throw new TribeConfigError('tribe-sdk: createWebhookHandler needs an options object');
-  checkCallbacks(options);
+  const resolved = resolveHandlerOptions(options);
   const verify = createWebhookVerifier(options);
-  const secrets = [...signingSecretsOf(options.signingSecret), ...(options.client?.clientSecret ? [options.client.clientSecret] : [])];
-  const maxBodyBytes = checkNumber(options.maxBodyBytes, 'maxBodyBytes', DEFAULT_MAX_BODY_BYTES);
+  const secrets = [...resolved.secrets, ...(options.client?.clientSecret ? [options.client.clientSecret] : [])];
+  const { maxBodyBytes } = resolved;
   const clients = options.client ? new NetworkClients(options.client) : undefined;
   const parts = {
     dedup: options.dedupStore ?? new MemoryDedupStore(),
     // A replay of one signed delivery is accepted up to a tolerance before or after its timestamp: twice that covers it.
-    dedupTtlMs: 2 * (options.toleranceMs ?? DEFAULT_TOLERANCE_MS),
-    dedupTimeoutMs: checkNumber(options.dedupTimeoutMs, 'dedupTimeoutMs', DEFAULT_DEDUP_TIMEOUT_MS),
+    dedupTtlMs: 2 * resolved.toleranceMs,
+    dedupTimeoutMs: resolved.dedupTimeoutMs,
     context: (event: WebhookEvent): WebhookContext => ({
       get client() {
         return clients?.for(event.networkId) ?? noClient();
@@ -97,7 +84,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     try {
       event = await verify({ rawBody: await readBoundedBody(request, maxBodyBytes), headers: request.headers });
     } catch (error) {
-      const refusal = error instanceof TribeWebhookError ? error : new TribeWebhookError('tribe-sdk: the webhook body could not be read', 'malformed');
+      const refusal = error instanceof TribeWebhookError ? error : new TribeWebhookError('tribe-sdk: the webhook body could not be read', { reason: 'malformed' });
       await report(refusal, undefined);
       return json(REFUSAL_STATUS[refusal.reason], failed(`WEBHOOK_${refusal.reason.toUpperCase().replace('-', '_')}`, refusal.message));
     }

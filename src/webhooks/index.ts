@@ -3,7 +3,9 @@
 /** Verification of one signed delivery, and its defaults (15 minutes, 1 MiB). */
 export { verifyWebhook, createWebhookVerifier, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_MS } from './verify.js';
 /** The options and input of verification. */
-export type { VerifyWebhookOptions, WebhookDelivery, WebhookVerifier } from './verify.js';
+export type { WebhookDelivery, WebhookVerifier } from './verify.js';
+/** The options of verification, shared by the handler. */
+export type { VerifyWebhookOptions } from './verify-options.js';
 /** Signing a body like the platform does, for an app's own tests. */
 export { signWebhook } from './sign.js';
 /** The options and result of signing. */

@@ -14,7 +14,7 @@ const TYPES: ReadonlySet<string> = new Set<WebhookType>([
 ]);
 
 function malformed(problem: string): never {
-  throw new TribeWebhookError(`tribe-sdk: the webhook body is not a platform request: ${problem}`, 'malformed');
+  throw new TribeWebhookError(`tribe-sdk: the webhook body is not a platform request: ${problem}`, { reason: 'malformed' });
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,7 @@ import { TribeWebhookError } from './webhook-error.js';
 import { concatBytes } from './concat-bytes.js';
 
 function tooLarge(maxBytes: number): TribeWebhookError {
-  return new TribeWebhookError(`tribe-sdk: the webhook body is larger than ${maxBytes} bytes`, 'too-large');
+  return new TribeWebhookError(`tribe-sdk: the webhook body is larger than ${maxBytes} bytes`, { reason: 'too-large' });
 }
 
 /** Reads a request's body, refusing it as soon as it grows past `maxBytes`, so a huge body is never held whole. */

@@ -1,4 +1,4 @@
-import { TribeConfigError } from '../errors.js';
+import { object, text } from '../options/rules.js';
 import { hmac, importSigningKey, signedPayload, toHex } from './signature.js';
 
 /** Options of {@link signWebhook}. */
@@ -21,10 +21,10 @@ export interface SignedWebhook {
 
 /** Signs a body (or an object, serialised once) like the platform does, for an app's own tests. */
 export async function signWebhook(payload: string | object, options: SignWebhookOptions): Promise<SignedWebhook> {
-  if (typeof options?.signingSecret !== 'string' || options.signingSecret === '') throw new TribeConfigError('tribe-sdk: signingSecret must be a non-empty string');
+  const signingSecret = text(object(options, 'options').signingSecret, 'signingSecret');
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
   const timestamp = String(Math.trunc(options.timestamp ?? Date.now()));
-  const digest = await hmac(await importSigningKey(options.signingSecret), signedPayload(timestamp, new TextEncoder().encode(body)));
+  const digest = await hmac(await importSigningKey(signingSecret), signedPayload(timestamp, new TextEncoder().encode(body)));
   const prefix = options.legacyHeaders ? 'x-tribe' : 'x-bettermode';
   return {
     body,

@@ -1,9 +1,9 @@
 import { builtinModules } from 'node:module';
 import { build } from 'esbuild';
 
-/** The files esbuild pulls in when it bundles `entry` (relative to `cwd`) for a platform, as its metafile names them. */
-export async function bundleInputs(cwd: string, entry: string, platform: 'browser' | 'node'): Promise<string[]> {
-  const result = await build({ absWorkingDir: cwd, entryPoints: [entry], bundle: true, platform, format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+/** The files esbuild pulls in when it bundles `entry` (relative to `cwd`) for a platform, as its metafile names them; `conditions` e.g. `tribe-sdk-source` for src/. */
+export async function bundleInputs(cwd: string, entry: string, platform: 'browser' | 'node', conditions: string[] = []): Promise<string[]> {
+  const result = await build({ absWorkingDir: cwd, entryPoints: [entry], bundle: true, platform, format: 'esm', write: false, metafile: true, logLevel: 'silent', conditions });
   return Object.keys(result.metafile.inputs);
 }
 

@@ -295,10 +295,14 @@ describe('createWebhookHandler as a web handler (Request in, Response out)', () 
 
   it('rejects bad options when created, naming no secret', () => {
     expect(() => createWebhookHandler({ signingSecret: '' })).toThrow('signingSecret must be');
-    expect(() => createWebhookHandler({ signingSecret: SECRET, dedupTimeoutMs: 0 })).toThrow('dedupTimeoutMs must be a number > 0');
+    expect(() => createWebhookHandler({ signingSecret: SECRET, dedupTimeoutMs: 0 })).toThrow('tribe-sdk: dedupTimeoutMs must be a number of ms from 1 to');
     expect(() => createWebhookHandler({ signingSecret: SECRET, client: { clientId: 'id', clientSecret: '' } })).toThrow('clientSecret must be a non-empty string');
-    const typo = { signingSecret: SECRET, onError: 'log', on: { 'post.published': true } } as unknown as WebhookHandlerOptions;
-    expect(() => createWebhookHandler(typo)).toThrow("tribe-sdk: onError, on['post.published'] must be functions");
+    const typo = { signingSecret: SECRET, onError: 'log' } as unknown as WebhookHandlerOptions;
+    expect(() => createWebhookHandler(typo)).toThrow('tribe-sdk: onError must be a function');
+    const typoOn = { signingSecret: SECRET, on: { 'post.published': true } } as unknown as WebhookHandlerOptions;
+    expect(() => createWebhookHandler(typoOn)).toThrow("tribe-sdk: on['post.published'] must be a function");
+    const halfStore = { signingSecret: SECRET, dedupStore: { claim: () => true } } as unknown as WebhookHandlerOptions;
+    expect(() => createWebhookHandler(halfStore)).toThrow('tribe-sdk: dedupStore must be an object with claim() and release()');
   });
 
   it('calls no inherited property for an event named like one (valueOf, __proto__)', async () => {

@@ -142,7 +142,7 @@ describe('verifyWebhook', () => {
       expect(error).toBeInstanceOf(TribeConfigError);
       expect(await errorViews(error)).not.toContain(SECRET);
     }
-    await expect(verifyWebhook({ rawBody: body, headers: {} }, { signingSecret: SECRET, toleranceMs: -1 })).rejects.toThrow('toleranceMs must be a number > 0');
+    await expect(verifyWebhook({ rawBody: body, headers: {} }, { signingSecret: SECRET, toleranceMs: -1 })).rejects.toThrow('tribe-sdk: toleranceMs must be a number of ms from 1 to');
   });
 
   it('signWebhook signs as the platform does (the same headers node:crypto computes)', async () => {
