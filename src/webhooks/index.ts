@@ -13,7 +13,7 @@ export type { SignedWebhook, SignWebhookOptions } from './sign.js';
 /** The error of a refused delivery, with its `reason`. */
 export { TribeWebhookError } from './webhook-error.js';
 /** Why a delivery was refused. */
-export type { TribeWebhookReason } from './webhook-error.js';
+export type { TribeWebhookDetails, TribeWebhookReason } from './webhook-error.js';
 /** The header names deliveries are signed with, Bettermode's and the Tribe-era ones. */
 export { SIGNATURE_HEADERS, TIMESTAMP_HEADERS } from './headers.js';
 /** Headers as the web or Node hands them over. */
