@@ -9,7 +9,8 @@ export type TribeErrorCode =
   | 'TRIBE_NETWORK'
   | 'TRIBE_RESPONSE_TOO_LARGE'
   | 'TRIBE_TIMEOUT'
-  | 'TRIBE_ABORTED';
+  | 'TRIBE_ABORTED'
+  | 'TRIBE_WEBHOOK';
 
 /** One error object as the Tribe API reports it: `code` is a numeric string such as `"108"`. */
 export interface TribeApiError {

@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn as spawnChild } from 'node:child_process';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { createTribeClient } from '../src/index.js';
 import { createDemoData } from '../src/emulator/index.js';
-import { useEmulator } from './support/emulator.js';
+import { appOptions, startOwnEmulator, useEmulator } from './support/emulator.js';
 
 // Runs every program in examples/ as a user would (through tsx, TRIBE_* in the environment), against the emulator.
 const emulator = useEmulator({ data: createDemoData({ posts: 45 }) });
@@ -33,6 +35,39 @@ async function runExample(path: string, env: Record<string, string> = appEnv()):
   const finished = await spawn(BIN('tsx'), ['--conditions=tribe-sdk-source', '--tsconfig', 'examples/tsconfig.json', `examples/${path}`], env);
   if (finished.code !== 0 && env.TRIBE_CLIENT_SECRET) throw new Error(`${path} exited ${finished.code}: ${finished.stderr}`);
   return finished;
+}
+
+/** A port that was free a moment ago: the example must listen on it before the emulator, which needs its URL, can deliver. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a long-running example and resolves once it printed `line`; the returned stop() ends it and resolves with its output. */
+function startExample(path: string, env: Record<string, string>, line: RegExp): Promise<{ output: () => string; stop: () => Promise<string> }> {
+  const child = spawnChild(BIN('tsx'), ['--conditions=tribe-sdk-source', '--tsconfig', 'examples/tsconfig.json', `examples/${path}`], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<string> => {
+    child.kill('SIGTERM');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(killer);
+    return output;
+  };
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      if (line.test(output)) resolve({ output: () => output, stop });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then(() => reject(new Error(`${path} exited before printing ${line}: ${output}`)));
+  });
 }
 
 describe('examples', { timeout: 60_000 }, () => {
@@ -85,6 +120,37 @@ describe('examples', { timeout: 60_000 }, () => {
     expect(finished.code, finished.stdout + finished.stderr).toBe(0);
     const report = JSON.parse(finished.stdout) as { numPassedTests: number; numFailedTests: number };
     expect(report).toMatchObject({ numPassedTests: 3, numFailedTests: 0 });
+  });
+
+  it('webhook-app.ts receives the emulator deliveries, replies to a new post as the bot and answers an interaction', async () => {
+    const port = await freePort();
+    const signingSecret = 'whsec-example-app-1a2b3c';
+    const url = `http://127.0.0.1:${port}/webhook`;
+    const own = await startOwnEmulator({ webhooks: { url, signingSecret, maxAttempts: 8, retryDelayMs: 100 } });
+    const app = await startExample('webhook-app.ts', { TRIBE_CLIENT_ID: own.clientId, TRIBE_CLIENT_SECRET: own.clientSecret, TRIBE_API_URL: own.url, TRIBE_WEBHOOK_SECRET: signingSecret, PORT: String(port) }, /listening on /);
+    try {
+      expect(app.output()).toContain(`listening on ${url}`);
+      await expect(own.webhooks!.urlCheck).resolves.toBe(true);
+      const client = createTribeClient(appOptions(own));
+      const author = own.memberIds[3]!;
+      const { createPost } = await client.impersonate(author).createPost({
+        spaceId: 'SpcGeneral',
+        input: { postTypeId: 'PtyDiscuss', publish: true, mappingFields: [{ key: 'title', type: 'text', value: JSON.stringify('From the example test') }] },
+      });
+      client.close();
+      await own.webhooks!.idle();
+      const replies = own.store.repliesTo(createPost.id);
+      expect(replies.map((reply) => [reply.ownerId, reply.content])).toEqual([[own.store.data.apps[0]!.botMemberId, '<p>Welcome, Margaret Hamilton!</p>']]);
+      const interaction = await own.webhooks!.interact({ actorId: author });
+      expect(interaction.answer).toMatchObject({ type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ type: 'OPEN_TOAST', props: { title: 'Thanks!' } }] } });
+      own.webhooks!.injectFault('bad-signature');
+      await own.webhooks!.interact({ actorId: author });
+    } finally {
+      const output = await app.stop();
+      expect(output).toMatch(/post\.published \S+: replied Rpl/);
+      expect(output).toContain('webhook error: tribe-sdk: the webhook signature does not match');
+      expect(output).not.toContain(signingSecret);
+    }
   });
 
   it('every example type-checks', async () => {

@@ -1,6 +1,7 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { createTribeClient, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from '../index.js';
 import { parseEndpoint } from '../options/auth-options.js';
+import { startDemoWebhookApp, type DemoWebhookApp } from './demo-webhook-app.js';
 
 type Env = Record<string, string | undefined>;
 type Print = (line: string) => void;
@@ -27,7 +28,7 @@ async function readOnlyWalk(client: TribeClient, print: Print): Promise<void> {
   print(`3. Spaces (${spaces.totalCount}): ${spaces.nodes?.map((space) => space.name).join(', ')}`);
 }
 
-async function emulatorWalk(emulator: RunningEmulator, print: Print): Promise<void> {
+async function emulatorWalk(emulator: RunningEmulator, app: DemoWebhookApp, print: Print): Promise<void> {
   const options = { clientId: emulator.clientId, clientSecret: emulator.clientSecret, networkId: emulator.networkId, endpoint: emulator.url };
   const client = createTribeClient(options);
   try {
@@ -61,13 +62,27 @@ async function emulatorWalk(emulator: RunningEmulator, print: Print): Promise<vo
       print(`7. Minting for network ${emulator.uninstalledNetworkId}, where the app is not installed:`);
       print(`   ${error instanceof TribeError ? `${error.name} [${error.code}]: ${error.message}` : String(error)}`);
     }
+    await webhookLoop(emulator, app, createPost.id, print);
   } finally {
     client.close();
   }
 }
 
+/** Shows the app half: the emulator's signed deliveries reaching the demo's handler, and the handler's reply. */
+async function webhookLoop(emulator: RunningEmulator, app: DemoWebhookApp, postId: string, print: Print): Promise<void> {
+  const webhooks = emulator.webhooks!;
+  const checked = await webhooks.urlCheck;
+  await webhooks.idle();
+  const reply = app.replies.find((candidate) => candidate.postId === postId);
+  print(`8. The app's webhook handler at ${app.url} ${checked ? 'answered the URL check' : 'failed the URL check'} and received post.published for ${postId}`);
+  print(reply ? `   it replied as the bot through the SDK: ${reply.replyId} "${reply.text}"` : '   it did not reply');
+  const answered = webhooks.deliveries.filter((record) => record.status === 200).length;
+  const types = [...new Set(webhooks.deliveries.map((record) => record.name ?? record.type))].sort();
+  print(`   ${webhooks.deliveries.length} signed deliveries, ${answered} answered 200: ${types.join(', ')}`);
+}
+
 /**
- * `tribe-sdk demo` (npm start): walks through the SDK. Against the built-in emulator by default; with
+ * `tribe-sdk demo` (npm start): walks through the SDK, and on the emulator also the app's webhook half. Against the built-in emulator by default; with
  * TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID set, the read-only part runs on the real API.
  */
 export async function demoCommand(env: Env, print: Print = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
@@ -82,13 +97,19 @@ export async function demoCommand(env: Env, print: Print = (line) => process.std
     }
     return 0;
   }
-  const emulator = await startEmulator();
+  const app = await startDemoWebhookApp();
   try {
-    print(`tribe-sdk demo against the built-in emulator at ${emulator.url}`);
-    print('(set TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID to run the read-only part against Tribe)');
-    await emulatorWalk(emulator, print);
+    const emulator = await startEmulator({ webhooks: { url: app.url, signingSecret: app.signingSecret } });
+    app.attach(emulator);
+    try {
+      print(`tribe-sdk demo against the built-in emulator at ${emulator.url}`);
+      print('(set TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID to run the read-only part against Tribe)');
+      await emulatorWalk(emulator, app, print);
+    } finally {
+      await emulator.close();
+    }
   } finally {
-    await emulator.close();
+    await app.close();
   }
   return 0;
 }

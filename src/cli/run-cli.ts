@@ -9,7 +9,8 @@ Commands:
   token [--network ID] [--member ID] [--json]    mint an app access token from TRIBE_CLIENT_ID/SECRET and print it
   demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
   emulator [--port N] [--data file.json] [--token-ttl seconds] [--delay ms] [--gateway] [--schema file]
-                                                  start the local Tribe API emulator; prints one JSON line
+           [--webhook-url URL]                    start the local Tribe API emulator; prints one JSON line;
+                                                  delivers signed webhooks to URL (secret: TRIBE_WEBHOOK_SECRET)
   schema pull [--from <file|url>] [--out <file>] [--operations <dir>] [--fail-on-breaking]
                                                   write a sorted snapshot of the Tribe schema and report
                                                   the changes and the operations they break
@@ -22,7 +23,7 @@ Options:
   --verbose    print stack traces on errors
 
 Secrets come from the environment, never from arguments:
-  TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL`;
+  TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL, TRIBE_WEBHOOK_SECRET`;
 
 type Env = Record<string, string | undefined>;
 type Command = (args: string[], env: Env) => Promise<number>;
@@ -32,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
   init: async (args) => (await import('./init-command.js')).initCommand(args),
   token: async (args, env) => (await import('./token-command.js')).tokenCommand(args, env),
   demo: async (_, env) => (await import('./demo-command.js')).demoCommand(env),
-  emulator: async (args) => (await import('./emulator-command.js')).emulatorCommand(args),
+  emulator: async (args, env) => (await import('./emulator-command.js')).emulatorCommand(args, env),
   'schema pull': async (args, env) => (await import('./schema-pull-command.js')).schemaPullCommand(args, env),
   'schema validate': async (args) => (await import('./validate-operations.js')).schemaValidateCommand(args),
 };

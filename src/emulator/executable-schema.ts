@@ -10,6 +10,7 @@ import { postResolvers } from './resolvers/posts.js';
 import { reactionResolvers } from './resolvers/reactions.js';
 import { spaceResolvers } from './resolvers/spaces.js';
 import { typeResolvers } from './resolvers/types.js';
+import { observeMutations, type StateChangeListener } from './state-changes.js';
 
 const domains = [
   authResolvers,
@@ -23,25 +24,26 @@ const domains = [
 ];
 
 /** Every stateful resolver, merged by root type. */
-export function mergedResolvers() {
+export function mergedResolvers(onChange?: StateChangeListener) {
   const Query: Record<string, unknown> = {};
   const Mutation: Record<string, unknown> = {};
   for (const domain of domains) {
     Object.assign(Query, domain.Query);
     if ('Mutation' in domain) Object.assign(Mutation, domain.Mutation);
   }
-  return { ...typeResolvers, ...installationTypeResolvers, Query, Mutation };
+  return { ...typeResolvers, ...installationTypeResolvers, Query, Mutation: observeMutations(Mutation, onChange) };
 }
 
 /**
  * The emulator's schema: the SDL with the stateful resolvers, and schema-valid generated data for
  * every field they leave out, so that any valid operation runs. An older SDL (the 2023 one) lacks
  * the fields some resolvers serve; those resolvers are left out instead of failing the start.
+ * `onChange` hears of every successful mutation.
  */
-export function buildEmulatorSchema(sdl: string): GraphQLSchema {
+export function buildEmulatorSchema(sdl: string, onChange?: StateChangeListener): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: sdl,
-    resolvers: mergedResolvers(),
+    resolvers: mergedResolvers(onChange),
     resolverValidationOptions: { requireResolversToMatchSchema: 'ignore' },
   });
   return addMocksToSchema({

@@ -1,4 +1,5 @@
 /** tribe-sdk/emulator: a local, stateful Tribe API server for trying the SDK and testing apps. */
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createYoga } from 'graphql-yoga';
 import { authGate } from './auth-gate.js';
@@ -11,9 +12,13 @@ import { RequestLog, type RequestRecord } from './request-log.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
+import { WebhookDeliverer, type DeliveryOutcome, type DeliveryRecord, type EmulatorWebhookOptions, type WebhookFault } from './webhook-delivery.js';
+import { installedEnvelope, interactionEnvelope, subscriptionFor, testEnvelope, type EmulatorWebhookEnvelope, type InteractionInput } from './webhook-events.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
 export type { RequestRecord } from './request-log.js';
+export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
+export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
 export type {
   AppInstallationRecord,
   AppRecord,
@@ -47,6 +52,24 @@ export interface EmulatorOptions {
   gatewayUrl?: boolean | string;
   /** The SDL to serve (default: the SDK's `schema/tribe.graphql`). */
   schemaPath?: string;
+  /** Deliver signed webhooks to an app: the URL check on start, installs, events on state changes, interactions on demand. */
+  webhooks?: EmulatorWebhookOptions;
+}
+
+/** The emulator's side of an app's webhooks: what it sent, and controls to send more. */
+export interface RunningWebhooks {
+  /** Every delivery attempt so far, oldest first (the last 1000). */
+  readonly deliveries: readonly DeliveryRecord[];
+  /** Resolves to whether the app answered the `TEST` check sent on start with its challenge. */
+  readonly urlCheck: Promise<boolean>;
+  /** Delivers any request, signed (e.g. `GET_SETTINGS`); resolves with the app's last answer. */
+  deliver(envelope: EmulatorWebhookEnvelope): Promise<DeliveryOutcome>;
+  /** Sends an `INTERACTION` as if a member used the app's block; resolves with the app's answer. */
+  interact(input?: InteractionInput): Promise<DeliveryOutcome>;
+  /** Gives the next `times` delivery attempts a fault. */
+  injectFault(fault: WebhookFault, times?: number): void;
+  /** Resolves once every queued delivery has ended (answered, or out of attempts). */
+  idle(): Promise<void>;
 }
 
 /** Restores what an injection changed. */
@@ -81,7 +104,9 @@ export interface RunningEmulator {
   revokeNextTokens(count: number): Restorable;
   /** Changes the lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): Restorable;
-  /** Ends every fault, restores the token lifetime and forgets the request log; keeps the data. */
+  /** Webhook deliveries, when started with `webhooks`. */
+  webhooks: RunningWebhooks | undefined;
+  /** Ends every fault, restores the token lifetime and forgets the request and delivery logs; keeps the data. */
   reset(): void;
   /** Stops the server. */
   close(): Promise<void>;
@@ -96,6 +121,25 @@ async function loadData(data: EmulatorOptions['data']): Promise<EmulatorData> {
   return JSON.parse(await readFile(data, 'utf8')) as EmulatorData;
 }
 
+/** Sends the URL check and the installs, and hands out the delivery controls. */
+function startDeliveries(deliverer: WebhookDeliverer, store: EmulatorStore, networkIds: string[], graphqlUrl: string): RunningWebhooks {
+  const challenge = randomUUID();
+  const urlCheck = deliverer
+    .deliver(testEnvelope(store, challenge))
+    .then((outcome) => outcome.ok && (outcome.answer as { data?: { challenge?: unknown } } | undefined)?.data?.challenge === challenge);
+  for (const networkId of networkIds) void deliverer.deliver(installedEnvelope(store, networkId, graphqlUrl));
+  return {
+    get deliveries() {
+      return deliverer.records;
+    },
+    urlCheck,
+    deliver: (envelope) => deliverer.deliver(envelope),
+    interact: (input = {}) => deliverer.deliver(interactionEnvelope(store, input)),
+    injectFault: (fault, times) => deliverer.injectFault(fault, times),
+    idle: () => deliverer.idle(),
+  };
+}
+
 /** Starts the emulator on loopback and resolves once it accepts requests. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? '127.0.0.1';
@@ -108,8 +152,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const faults = new FaultInjector();
   const log = new RequestLog();
   let gatewayUrl: string | undefined;
+  const deliverer = options.webhooks ? new WebhookDeliverer(options.webhooks) : undefined;
+  const onChange = deliverer && ((change: Parameters<typeof subscriptionFor>[0]) => {
+    const envelope = subscriptionFor(change);
+    if (envelope) void deliverer.deliver(envelope);
+  });
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
-    schema: buildEmulatorSchema(sdl),
+    schema: buildEmulatorSchema(sdl, onChange),
     graphqlEndpoint: '/graphql',
     logging: false,
     maskedErrors: false,
@@ -127,6 +176,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];
   if (!app) throw new Error('tribe-sdk emulator: the data has no app');
+  const webhooks = deliverer && startDeliveries(deliverer, store, app.installedNetworkIds, `${server.origin}/graphql`);
   return {
     url: `${server.origin}/graphql`,
     clientId: app.clientId,
@@ -151,12 +201,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tokens.ttlSeconds = seconds;
       return { restore: () => void (tokens.ttlSeconds = previous) };
     },
+    webhooks,
     reset() {
       faults.clear();
+      deliverer?.reset();
       tokens.stopRevokingNext();
       tokens.ttlSeconds = ttl;
       log.clear();
     },
-    close: () => server.close(),
+    close: () => {
+      deliverer?.close();
+      return server.close();
+    },
   };
 }

@@ -1,8 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { builtinModules } from 'node:module';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleInputs, nodeBuiltinsAmong } from '../support/bundle-inputs.js';
 import { useEmulator } from '../support/emulator.js';
 import { buildAndPack, expectSuccess, installIntoFreshProject, REPO, run } from './pack.js';
 import { BROWSER_ENTRY, CJS_CONSUMER, ESM_CONSUMER, TYPED_CONSUMER } from './sources.js';
@@ -22,6 +21,7 @@ beforeAll(async () => {
     writeFile(join(project, 'cjs-consumer.cjs'), CJS_CONSUMER),
     writeFile(join(project, 'typed-consumer.ts'), TYPED_CONSUMER),
     writeFile(join(project, 'browser-entry.mjs'), BROWSER_ENTRY),
+    writeFile(join(project, 'webhooks-entry.mjs'), "export * from 'tribe-sdk/webhooks';\n"),
   ]);
 }, 300_000);
 
@@ -99,37 +99,19 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
     expect(finished.code).toBe(0);
   });
 
-  it('bundles "." for the browser without Node built-ins, the emulator or its server libraries', async () => {
-    const result = await build({
-      absWorkingDir: project,
-      entryPoints: ['browser-entry.mjs'],
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
-    expect(inputs).toContain('node_modules/tribe-sdk/dist/src/index.js');
+  it.each([
+    ['.', 'browser-entry.mjs', 'index.js'],
+    ['tribe-sdk/webhooks', 'webhooks-entry.mjs', 'webhooks/index.js'],
+  ])('bundles "%s" for the browser without Node built-ins, the emulator or its server libraries', async (_entry, file, main) => {
+    const inputs = await bundleInputs(project, file, 'browser');
+    expect(inputs).toContain(`node_modules/tribe-sdk/dist/src/${main}`);
     expect(inputs.some((input) => input.includes('node_modules/graphql-request/'))).toBe(true);
-    const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
-    expect(inputs.filter((input) => builtins.has(input) || input.startsWith('node:'))).toEqual([]);
+    expect(nodeBuiltinsAmong(inputs)).toEqual([]);
     expect(inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/undici\/|\/emulator\//.test(input))).toEqual([]);
   });
 
   it('loads neither the emulator nor its server libraries for "." on Node either', async () => {
-    const result = await build({
-      absWorkingDir: project,
-      entryPoints: ['browser-entry.mjs'],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
-    const inputs = Object.keys(result.metafile.inputs);
+    const inputs = await bundleInputs(project, 'browser-entry.mjs', 'node');
     expect(inputs.some((input) => input.startsWith('node_modules/tribe-sdk/dist/src/'))).toBe(true);
     expect(inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/emulator\/|graphql-inspector/.test(input))).toEqual([]);
   });

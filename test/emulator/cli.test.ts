@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createDemoData } from '../../src/emulator/index.js';
+import { verifyWebhook } from '../../src/webhooks/index.js';
+import { serveOnLoopback } from '../webhooks/handler-server.js';
 import { basicHeader, LIMITED_TOKEN_QUERY, postGraphQL } from './raw-graphql.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
@@ -17,6 +19,8 @@ interface EmulatorLine {
   networkId: string;
   memberIds: string[];
   uninstalledNetworkId: string;
+  webhookUrl?: string;
+  webhookSigningSecret?: string;
 }
 
 interface Spawned {
@@ -29,8 +33,8 @@ interface Spawned {
 const running: Spawned[] = [];
 
 /** Starts `tribe-sdk emulator` as a child process and reads the JSON line it prints. */
-function spawnEmulator(args: string[]): Promise<Spawned> {
-  const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', '0', ...args], { cwd: repo, env: { PATH: process.env.PATH } });
+function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
+  const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', '0', ...args], { cwd: repo, env: { PATH: process.env.PATH, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -125,6 +129,37 @@ describe('tribe-sdk emulator (child process)', () => {
       const posts = await postGraphQL(gatewayUrl, '{ posts(limit: 10) { totalCount } }', { authorization: `Bearer ${accessToken}` });
       expect(posts.body.data?.posts.totalCount).toBe(3);
     });
+  });
+
+  it('--webhook-url delivers the URL check signed with TRIBE_WEBHOOK_SECRET, or with a secret it prints', { timeout: 60_000 }, async () => {
+    const received: Array<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> = [];
+    const url = await serveOnLoopback(async (request, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of request) chunks.push(chunk as Buffer);
+      const body = Buffer.concat(chunks);
+      received.push({ body, headers: request.headers });
+      const { data } = JSON.parse(body.toString('utf8')) as { data: { challenge?: string } };
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'TEST', status: 'SUCCEEDED', data }));
+    });
+    const given = await spawnEmulator(['--webhook-url', url], { TRIBE_WEBHOOK_SECRET: 'cli-webhook-secret' });
+    expect(given.line).toMatchObject({ webhookUrl: url });
+    expect(given.line).not.toHaveProperty('webhookSigningSecret');
+    const made = await spawnEmulator(['--webhook-url', url]);
+    expect(made.line.webhookSigningSecret).toMatch(/^[0-9a-f]{48}$/);
+    await expect.poll(() => received.filter((delivery) => delivery.body.includes('"TEST"')).length, { timeout: 10_000 }).toBe(2);
+    const results = await Promise.all(
+      received.map(async ({ body, headers }) => {
+        for (const signingSecret of ['cli-webhook-secret', made.line.webhookSigningSecret!]) {
+          const event = await verifyWebhook({ rawBody: body, headers }, { signingSecret }).catch(() => undefined);
+          if (event) return `${event.type} ${signingSecret === 'cli-webhook-secret' ? 'given' : 'made'}`;
+        }
+        return 'unverified';
+      }),
+    );
+    expect(results).toEqual(expect.arrayContaining(['TEST given', 'TEST made']));
+    expect(results).not.toContain('unverified');
+    const { stderr } = await given.stop();
+    expect(stderr).not.toContain('cli-webhook-secret');
   });
 
   it('--delay answers every request that much later', { timeout: 60_000 }, async () => {

@@ -13,7 +13,7 @@ function expectWalkThrough(output: string): void {
   const lines = output.trimEnd().split('\n');
   expect(lines[0]).toMatch(/^tribe-sdk demo against the built-in emulator at http:\/\/127\.0\.0\.1:\d+\/graphql$/);
   const steps = lines.filter((line) => /^\d\. /.test(line)).map((line) => Number(line[0]));
-  expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  expect(steps).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   expect(output).toMatch(/^1\. Minted a bot token with HTTP Basic auth: eyJ[\w-]{3}…\[redacted, \d+ chars\]$/m);
   expect(output).toMatch(/^3\. Spaces \(3\): General, Show and Tell, Crew Room$/m);
   expect(output).toMatch(/^4\. Acting as Linus Torvalds, created post \S+ "Hello from tribe-sdk" in General$/m);
@@ -21,13 +21,19 @@ function expectWalkThrough(output: string): void {
   expect(output).toMatch(/^ {3}page 1: Hello from tribe-sdk \|/m);
   expect(output).toMatch(/^ {3}13 posts in 3 pages$/m);
   expect(output).toMatch(/TribeForbiddenError \[TRIBE_FORBIDDEN\]: .*must be published and installed on network NetOther002/);
+  const postId = /^4\. .* created post (\S+) /m.exec(output)?.[1];
+  expect(output).toContain(`8. The app's webhook handler at http://127.0.0.1:`);
+  expect(output).toMatch(new RegExp(`^8\\. .*/webhook answered the URL check and received post\\.published for ${postId}$`, 'm'));
+  expect(output).toMatch(/^ {3}it replied as the bot through the SDK: Rpl\S+ "Thanks for posting, Linus Torvalds!"$/m);
+  expect(output).toMatch(/^ {3}5 signed deliveries, 5 answered 200: APP_INSTALLED, TEST, post\.published, reaction\.added$/m);
+  expect(output).not.toMatch(/[0-9a-f]{48}/);
   expect(output).not.toMatch(FULL_JWT);
   expect(output).not.toContain('demo-client-secret');
   expect(output).not.toContain(DEMO_BASIC);
 }
 
 describe('npm start (the demo)', () => {
-  it('walks through mint, spaces, impersonation, a reaction, paging and Forbidden, with the token redacted', async () => {
+  it('walks through mint, spaces, impersonation, a reaction, paging, Forbidden and the webhook loop, with the token redacted', async () => {
     const lines: string[] = [];
     const code = await demoCommand({}, (line) => lines.push(line));
     expect(code).toBe(0);

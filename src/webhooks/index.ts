@@ -1,0 +1,73 @@
+/** tribe-sdk/webhooks: verify the platform's deliveries, type them, and answer them; web-standard, for every runtime. */
+
+/** Verification of one signed delivery, and its defaults (15 minutes, 1 MiB). */
+export { verifyWebhook, createWebhookVerifier, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOLERANCE_MS } from './verify.js';
+/** The options and input of verification. */
+export type { WebhookDelivery, WebhookVerifier } from './verify.js';
+/** The options of verification, shared by the handler. */
+export type { VerifyWebhookOptions } from './verify-options.js';
+/** Signing a body like the platform does, for an app's own tests. */
+export { signWebhook } from './sign.js';
+/** The options and result of signing. */
+export type { SignedWebhook, SignWebhookOptions } from './sign.js';
+/** The error of a refused delivery, with its `reason`. */
+export { TribeWebhookError } from './webhook-error.js';
+/** Why a delivery was refused. */
+export type { TribeWebhookDetails, TribeWebhookReason } from './webhook-error.js';
+/** The header names deliveries are signed with, Bettermode's and the Tribe-era ones. */
+export { SIGNATURE_HEADERS, TIMESTAMP_HEADERS } from './headers.js';
+/** Headers as the web or Node hands them over. */
+export type { WebhookHeaders } from './headers.js';
+/** The web-standard handler of an app's webhook URL. */
+export { createWebhookHandler } from './handler.js';
+/** The handler's type: `(request: Request) => Promise<Response>` plus `close()`. */
+export type { WebhookHandler } from './handler.js';
+/** The handler's options, and the types of the functions it calls. */
+export type { RequestHandler, SubscriptionHandler, SubscriptionHandlers, WebhookCallback, WebhookContext, WebhookHandlerOptions } from './handler-options.js';
+/** The adapter for `node:http` and Express, written with web-standard code only. */
+export { toNodeListener } from './node-listener.js';
+/** The request and response shapes the adapter reads and writes. */
+export type { NodeRequestLike, NodeResponseLike, NodeWebhookListener } from './node-listener.js';
+/** The default, in-memory and bounded deduplication store. */
+export { DEFAULT_DEDUP_ENTRIES, MemoryDedupStore } from './dedup-store.js';
+/** The interface of a deduplication store, e.g. one on Redis. */
+export type { WebhookDedupStore } from './dedup-store.js';
+/** How many networks' clients the handler keeps. */
+export { DEFAULT_MAX_NETWORK_CLIENTS } from './network-clients.js';
+/** The app's client options for the clients handed to handlers. */
+export type { WebhookClientOptions } from './network-clients.js';
+/** Answer builders: interactions, settings to store, success and failure. */
+export { close, dataInteraction, failed, interactionAnswer, openModal, openToast, redirect, reload, show, succeeded, toStore } from './answers.js';
+/** The shapes of answers and interactions. */
+export type { FailedAnswer, Interaction, InteractionType, Slate, SucceededAnswer, WebhookAnswer } from './answers.js';
+/** The envelope and every request type, discriminated by `type`. */
+export type {
+  AppInstalledEvent,
+  AppUninstalledEvent,
+  FederatedSearchEvent,
+  GenericSubscriptionEvent,
+  InteractionEvent,
+  KnownSubscriptionEvent,
+  NetworkInfo,
+  SettingsEvent,
+  ShortcutsStatesEvent,
+  SubscriptionEvent,
+  SubscriptionEventOf,
+  TestEvent,
+  WebhookEntity,
+  WebhookEnvelope,
+  WebhookEvent,
+  WebhookType,
+} from './envelope.js';
+/** Subscribed events: their data, the documented names and what each carries. */
+export type {
+  SubscriptionData,
+  SubscriptionEventName,
+  SubscriptionObjects,
+  WebhookActor,
+  WebhookMember,
+  WebhookPost,
+  WebhookReaction,
+  WebhookSpaceMembership,
+  WebhookTarget,
+} from './subscription-events.js';
