@@ -1,5 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
-import { TRIBE_PLUGIN_CONFIG, TRIBE_SDK_PLUGINS } from './src/codegen/preset.js';
+import { TRIBE_PLUGIN_CONFIG, TRIBE_SDK_PLUGINS } from './packages/tools/src/codegen/preset.js';
 
 /** The one codegen configuration of this repository; graphql.config.ts reuses it for editors and linting. */
 const config: CodegenConfig = {

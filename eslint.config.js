@@ -62,7 +62,7 @@ function layerRules(layers) {
 
 export default tseslint.config(
   // Codegen output is checked by `codegen:check`, not linted.
-  { ignores: ['generated/**', 'dist/**', 'coverage/**', '.docs/**', 'test/fixtures/custom-sdk/sdk.ts', 'examples/*/generated.ts'] },
+  { ignores: ['generated/**', 'dist/**', 'packages/*/dist/**', 'packages/*/schema/**', 'coverage/**', '.docs/**', 'test/fixtures/custom-sdk/sdk.ts', 'examples/*/generated.ts'] },
   {
     files: ['**/*.{ts,js,mjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],

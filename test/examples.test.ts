@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createTribeClient } from '../src/index.js';
-import { createDemoData } from '../src/emulator/index.js';
+import { createDemoData } from '../packages/tools/src/emulator/index.js';
 import { appOptions, startOwnEmulator, useEmulator } from './support/emulator.js';
 
 // Runs every program in examples/ as a user would (through tsx, TRIBE_* in the environment), against the emulator.

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDemoData } from '../src/emulator/index.js';
+import { createDemoData } from '../packages/tools/src/emulator/index.js';
 import { TribeAbortError, TribeConfigError, createTribeClient, paginate, type TribeClient } from '../src/index.js';
 import { appOptions, useEmulator } from './support/emulator.js';
 import { newestPublishedPostIds } from './support/expected-posts.js';

@@ -14,7 +14,7 @@ export default defineConfig({
     conditions: ['tribe-sdk-source', ...defaultServerConditions],
     alias: [
       { find: /^tribe-sdk$/, replacement: source('../../src/index.ts') },
-      { find: /^tribe-sdk\/emulator$/, replacement: source('../../src/emulator/index.ts') },
+      { find: /^tribe-sdk-tools\/emulator$/, replacement: source('../../packages/tools/src/emulator/index.ts') },
     ],
   },
   test: {

@@ -1,7 +1,7 @@
 // Testing your own app against the emulator: a real HTTP server on 127.0.0.1, no mocks, no credentials.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTribeClient, TribeForbiddenError, TribeNetworkError, type TribeClient } from 'tribe-sdk';
-import { startEmulator, type RunningEmulator } from 'tribe-sdk/emulator';
+import { startEmulator, type RunningEmulator } from 'tribe-sdk-tools/emulator';
 import { welcomeMember } from './welcome-bot.js';
 
 let emulator: RunningEmulator;

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** The repository's `bin/tribe-sdk.js`; in a checkout it runs the TypeScript source. */
-export const BIN = fileURLToPath(new URL('../../bin/tribe-sdk.js', import.meta.url));
+/** The repository's `packages/tools/bin/tribe-sdk.js`; in a checkout it runs the TypeScript source. */
+export const BIN = fileURLToPath(new URL('../../packages/tools/bin/tribe-sdk.js', import.meta.url));
 
 /** What a finished CLI run left behind. */
 export interface CliRun {

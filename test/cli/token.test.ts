@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import { runBin } from './run-bin.js';
 
 const emulator = useEmulator();

@@ -35,29 +35,39 @@ export function expectSuccess(step: string, finished: Finished): Finished {
   return finished;
 }
 
-/** Builds dist/ and packs the package into a fresh temporary folder; returns the tarball's path. */
-export async function buildAndPack(): Promise<string> {
-  expectSuccess('npm run build', await run('npm', ['run', 'build'], { cwd: REPO, timeoutMs: 120_000 }));
-  const into = await mkdtemp(join(tmpdir(), 'tribe-sdk-pack-'));
-  // The build ran just above; --ignore-scripts keeps prepack from building a second time.
-  const packed = expectSuccess(
-    'npm pack',
-    await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', into], { cwd: REPO }),
-  );
+/** The two packages, packed: the SDK and the dev tools. */
+export interface Tarballs {
+  sdk: string;
+  tools: string;
+}
+
+async function pack(cwd: string, into: string, ignoreScripts: boolean): Promise<string> {
+  const args = ['pack', '--json', '--pack-destination', into, ...(ignoreScripts ? ['--ignore-scripts'] : [])];
+  const packed = expectSuccess(`npm pack in ${cwd}`, await run('npm', args, { cwd, timeoutMs: 180_000 }));
   const [{ filename }] = JSON.parse(packed.stdout) as [{ filename: string }];
   return join(into, filename);
 }
 
-/** Creates an empty ES-module project in a temporary folder and installs the tarball into it. */
-export async function installIntoFreshProject(tarball: string): Promise<string> {
+/** Builds the SDK's dist/ and packs both packages into a fresh temporary folder (the tools' prepack builds them). */
+export async function buildAndPack(): Promise<Tarballs> {
+  expectSuccess('npm run build', await run('npm', ['run', 'build'], { cwd: REPO, timeoutMs: 120_000 }));
+  const into = await mkdtemp(join(tmpdir(), 'tribe-sdk-pack-'));
+  // The SDK's build ran just above; --ignore-scripts keeps prepack from building a second time.
+  const sdk = await pack(REPO, into, true);
+  const tools = await pack(join(REPO, 'packages', 'tools'), into, false);
+  return { sdk, tools };
+}
+
+/** Creates an empty ES-module project in a temporary folder and installs the tarballs into it. */
+export async function installIntoFreshProject(tarballs: readonly string[], extraArgs: readonly string[] = []): Promise<{ project: string; output: string }> {
   const project = await mkdtemp(join(tmpdir(), 'tribe-sdk-consumer-'));
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  expectSuccess(
-    'npm install <tarball>',
-    await run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
+  const installed = expectSuccess(
+    'npm install <tarballs>',
+    await run('npm', ['install', ...tarballs, ...extraArgs, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], {
       cwd: project,
       timeoutMs: 240_000,
     }),
   );
-  return project;
+  return { project, output: installed.stdout + installed.stderr };
 }

@@ -3,19 +3,21 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleInputs, nodeBuiltinsAmong } from '../support/bundle-inputs.js';
 import { useEmulator } from '../support/emulator.js';
-import { buildAndPack, expectSuccess, installIntoFreshProject, REPO, run } from './pack.js';
+import { buildAndPack, expectSuccess, installIntoFreshProject, REPO, run, type Tarballs } from './pack.js';
 import { BROWSER_ENTRY, CJS_CONSUMER, ESM_CONSUMER, TYPED_CONSUMER } from './sources.js';
 
 // The package as a user gets it: built, packed by npm, installed into an empty project.
 const emulator = useEmulator();
+let tarballs: Tarballs = { sdk: '', tools: '' };
 let tarball = '';
 let packageVersion = '';
 let project = '';
 
 beforeAll(async () => {
   packageVersion = (JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
-  tarball = await buildAndPack();
-  project = await installIntoFreshProject(tarball);
+  tarballs = await buildAndPack();
+  tarball = tarballs.sdk;
+  ({ project } = await installIntoFreshProject([tarballs.sdk, tarballs.tools]));
   await Promise.all([
     writeFile(join(project, 'esm-consumer.mjs'), ESM_CONSUMER),
     writeFile(join(project, 'cjs-consumer.cjs'), CJS_CONSUMER),
@@ -27,7 +29,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
-  if (tarball) await rm(dirname(tarball), { recursive: true, force: true });
+  if (tarballs.sdk) await rm(dirname(tarballs.sdk), { recursive: true, force: true });
 });
 
 function emulatorEnv(): NodeJS.ProcessEnv {
@@ -44,18 +46,29 @@ function emulatorEnv(): NodeJS.ProcessEnv {
 
 // Steps run side by side; under that load a type check or attw can take well over the default 20 s.
 describe.concurrent('the packed package', { timeout: 120_000 }, () => {
-  it('holds only what a consumer needs', async () => {
-    const listed = expectSuccess('tar', await run('tar', ['-tzf', tarball], { cwd: REPO }));
-    const files = listed.stdout.trim().split('\n').map((line) => line.replace(/^package\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/tribe-sdk.js', 'schema/tribe.graphql', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/index.js.map', 'dist/generated/sdk.js']));
-    const unexpected = files.filter((file) => !/^(dist\/(src|generated)\/.+\.(js|d\.ts|js\.map)|bin\/tribe-sdk\.js|schema\/(tribe\.graphql|README\.md)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file));
-    expect(unexpected).toEqual([]);
+  it('holds only what a consumer needs: the SDK its runtime, the tools their command, emulator, preset and snapshot', async () => {
+    const list = async (file: string) =>
+      expectSuccess('tar', await run('tar', ['-tzf', file], { cwd: REPO })).stdout.trim().split('\n').map((line) => line.replace(/^package\//, ''));
+    const sdk = await list(tarballs.sdk);
+    expect(sdk).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/index.js.map', 'dist/generated/sdk.js']));
+    expect(sdk.filter((file) => !/^(dist\/(src|generated)\/.+\.(js|d\.ts|js\.map)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file))).toEqual([]);
+    expect(sdk.filter((file) => /emulator|\/cli\//.test(file))).toEqual([]);
+    const tools = await list(tarballs.tools);
+    expect(tools).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/tribe-sdk.js', 'schema/tribe.graphql', 'dist/src/emulator/index.js', 'dist/src/codegen/index.js', 'dist/src/cli/main.js']));
+    expect(tools.filter((file) => !/^(dist\/src\/.+\.(js|d\.ts|js\.map)|bin\/tribe-sdk\.js|schema\/tribe\.graphql|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
   });
 
-  it('is importable from an ES module: the packaged emulator, a bot token and a query', async () => {
-    const finished = expectSuccess('node esm-consumer.mjs', await run(process.execPath, ['esm-consumer.mjs'], { cwd: project, env: { PATH: process.env.PATH } }));
-    const result = JSON.parse(finished.stdout) as Record<string, unknown>;
-    expect(result).toEqual({ networkId: expect.stringMatching(/\w/), spaces: 2, tribeError: 'function', document: 'Document', mints: 1 });
+  it('installs for production in at most 8 MB, with no server, schema differ or JWT library and no engine warning on Node 20', async () => {
+    const { project: lean, output } = await installIntoFreshProject([tarballs.sdk], ['--omit=dev']);
+    try {
+      expect(output).not.toMatch(/EBADENGINE/);
+      const size = expectSuccess('du', await run('du', ['-sk', join(lean, 'node_modules')], { cwd: lean }));
+      expect(Number(size.stdout.split('\t')[0]) * 1024).toBeLessThanOrEqual(8 * 1024 * 1024);
+      const installed = expectSuccess('npm ls', await run('npm', ['ls', '--all', '--parseable'], { cwd: lean })).stdout;
+      expect(installed).not.toMatch(/graphql-yoga|@graphql-tools|@graphql-inspector|\/jose/);
+    } finally {
+      await rm(lean, { recursive: true, force: true });
+    }
   });
 
   it.each(['NodeNext', 'Bundler'])('type-checks a consumer under moduleResolution %s with operation-precise results', async (resolution) => {
@@ -84,9 +97,11 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
   });
 
   it('passes publint with warnings treated as errors', async () => {
-    const finished = await run(join(REPO, 'node_modules', '.bin', 'publint'), ['run', tarball, '--strict'], { cwd: REPO });
-    expect(finished.stdout).toContain('All good');
-    expect(finished.code).toBe(0);
+    for (const file of [tarballs.sdk, tarballs.tools]) {
+      const finished = await run(join(REPO, 'node_modules', '.bin', 'publint'), ['run', file, '--strict'], { cwd: REPO });
+      expect(finished.stdout, file).toContain('All good');
+      expect(finished.code).toBe(0);
+    }
   });
 
   it('passes arethetypeswrong for an ESM-only package', async () => {

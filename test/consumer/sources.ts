@@ -6,7 +6,7 @@
 /** An ES module that starts the packaged emulator, mints a bot token and runs a query. */
 export const ESM_CONSUMER = `
 import { createTribeSdk, TribeError } from 'tribe-sdk';
-import { startEmulator } from 'tribe-sdk/emulator';
+import { startEmulator } from 'tribe-sdk-tools/emulator';
 import { NetworkDocument } from 'tribe-sdk/generated';
 
 const emulator = await startEmulator();
@@ -73,7 +73,7 @@ main().catch((error) => {
 export const TYPED_CONSUMER = `
 import { createTribeSdk, TribeError, type TribeClientOptions, type TribeSdk } from 'tribe-sdk';
 import type { NetworkQuery, PostsQuery, PostsQueryVariables } from 'tribe-sdk/generated';
-import { startEmulator, type RunningEmulator } from 'tribe-sdk/emulator';
+import { startEmulator, type RunningEmulator } from 'tribe-sdk-tools/emulator';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 function expectTrue<T extends true>(): T | void {}

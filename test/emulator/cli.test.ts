@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createDemoData } from '../../src/emulator/index.js';
+import { createDemoData } from '../../packages/tools/src/emulator/index.js';
 import { verifyWebhook } from '../../src/webhooks/index.js';
 import { serveOnLoopback } from '../webhooks/handler-server.js';
 import { basicHeader, LIMITED_TOKEN_QUERY, postGraphQL } from './raw-graphql.js';
@@ -34,7 +34,7 @@ const running: Spawned[] = [];
 
 /** Starts `tribe-sdk emulator` as a child process and reads the JSON line it prints. */
 function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
-  const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', '0', ...args], { cwd: repo, env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(process.execPath, ['packages/tools/bin/tribe-sdk.js', 'emulator', '--port', '0', ...args], { cwd: repo, env: { PATH: process.env.PATH, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -171,7 +171,7 @@ describe('tribe-sdk emulator (child process)', () => {
   });
 
   it('refuses a bad --port as a usage error: exit code 2, one line naming it, nothing on stdout', { timeout: 60_000 }, async () => {
-    const child = spawn(process.execPath, ['bin/tribe-sdk.js', 'emulator', '--port', 'eighty'], { cwd: repo, env: { PATH: process.env.PATH } });
+    const child = spawn(process.execPath, ['packages/tools/bin/tribe-sdk.js', 'emulator', '--port', 'eighty'], { cwd: repo, env: { PATH: process.env.PATH } });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

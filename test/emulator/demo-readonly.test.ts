@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoCommand } from '../../src/cli/demo-command.js';
+import { demoCommand } from '../../packages/tools/src/cli/demo-command.js';
 import { createTribeClient } from '../../src/index.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { demoCommand } from '../../src/cli/demo-command.js';
+import { demoCommand } from '../../packages/tools/src/cli/demo-command.js';
 
 const run = promisify(execFile);
 const repo = new URL('../../', import.meta.url).pathname;
@@ -41,7 +41,7 @@ describe('npm start (the demo)', () => {
   });
 
   it('runs as `node bin/tribe-sdk.js demo`, exits 0 and prints only the walk-through on stdout', { timeout: 60_000 }, async () => {
-    const { stdout } = await run(process.execPath, ['bin/tribe-sdk.js', 'demo'], { cwd: repo, env: { PATH: process.env.PATH }, timeout: 30_000 });
+    const { stdout } = await run(process.execPath, ['packages/tools/bin/tribe-sdk.js', 'demo'], { cwd: repo, env: { PATH: process.env.PATH }, timeout: 30_000 });
     expectWalkThrough(stdout);
   });
 });

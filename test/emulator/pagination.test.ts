@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDemoData } from '../../src/emulator/index.js';
+import { createDemoData } from '../../packages/tools/src/emulator/index.js';
 import { useEmulator } from '../support/emulator.js';
 import { newestPublishedPostIds } from '../support/expected-posts.js';
 import { asBearer, mintTokenRaw } from './raw-graphql.js';

@@ -1,6 +1,6 @@
 import { decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import { useEmulator } from '../support/emulator.js';
 import { asBearer, basicHeader, mintRaw, mintTokenRaw, postGraphQL, type RawAnswer } from './raw-graphql.js';
 

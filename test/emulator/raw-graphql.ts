@@ -1,4 +1,4 @@
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 
 /** One error object as the emulator sends it: Tribe's `code` and `message` at the top level. */
 export interface RawError {

@@ -1,6 +1,6 @@
 import { isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { mergedResolvers } from '../../src/emulator/executable-schema.js';
+import { mergedResolvers } from '../../packages/tools/src/emulator/executable-schema.js';
 import { OFFICIAL_CLIENT_SCHEMA_PATH } from '../support/schema-generations.js';
 import { startOwnEmulator, useEmulator } from '../support/emulator.js';
 import { asBearer, mintTokenRaw } from './raw-graphql.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UsageCounter } from '../../src/emulator/usage-counter.js';
+import { UsageCounter } from '../../packages/tools/src/emulator/usage-counter.js';
 
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
 

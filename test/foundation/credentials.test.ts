@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDemoData, startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { createDemoData, startEmulator, type RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import { createTribeSdk, mintAccessToken } from '../../src/index.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startEmulator } from '../../src/emulator/index.js';
+import { startEmulator } from '../../packages/tools/src/emulator/index.js';
 import { createTribeSdk, mintAccessToken } from '../../src/index.js';
 import { acceptGatewayUrl } from '../../src/client/gateway-router.js';
 import { appOptions, useEmulator } from '../support/emulator.js';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { buildSchema, GraphQLNonNull, isObjectType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { schemaFromText, printSortedSchema } from '../../src/cli/schema-pull.js';
+import { schemaFromText, printSortedSchema } from '../../packages/tools/src/cli/schema-pull.js';
 import { OFFICIAL_CLIENT_SCHEMA_PATH, SHARED_2024_SCHEMA_PATH } from '../support/schema-generations.js';
 
 const text = readFileSync(new URL('../../schema/tribe.graphql', import.meta.url), 'utf8');

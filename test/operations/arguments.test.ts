@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { buildSchema, Kind, type FieldNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { readOperationFiles } from '../../src/cli/operation-files.js';
+import { readOperationFiles } from '../../packages/tools/src/cli/operation-files.js';
 
 const schema = buildSchema(await readFile(new URL('../../schema/tribe.graphql', import.meta.url), 'utf8'));
 const files = await readOperationFiles(fileURLToPath(new URL('../../operations', import.meta.url)));

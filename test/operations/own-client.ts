@@ -1,5 +1,5 @@
 import { onTestFinished } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import { createTribeClient, type TribeClient } from '../../src/index.js';
 import { appOptions, startOwnEmulator } from '../support/emulator.js';
 

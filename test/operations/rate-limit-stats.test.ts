@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTribeClient, type TribeClient } from '../../src/index.js';
-import { DEFAULT_USAGE_WINDOWS } from '../../src/emulator/usage-counter.js';
+import { DEFAULT_USAGE_WINDOWS } from '../../packages/tools/src/emulator/usage-counter.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();

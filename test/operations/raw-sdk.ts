@@ -1,6 +1,6 @@
 import { GraphQLClient } from 'graphql-request';
 import { basicAuthorization, bearerAuthorization } from '../../src/auth/authorization-header.js';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import { type TribeSdk } from '../../src/index.js';
 import { getSdk } from '../../generated/sdk.js';
 

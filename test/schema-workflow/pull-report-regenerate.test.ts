@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse, print, visit, type FieldDefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmulator, type RunningEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import { createTempCheckout, type TempCheckout } from './temp-checkout.js';
 
 // Network.locale is selected by operations/network/network.graphql; Network.timeZone is new.

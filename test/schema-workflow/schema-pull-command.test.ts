@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../packages/tools/src/cli/run-cli.js';
 
 // Sorted, as the snapshot is written.
 const BEFORE = 'type Post {\n  id: ID!\n  title: String\n}\n\ntype Query {\n  post: Post\n}\n';

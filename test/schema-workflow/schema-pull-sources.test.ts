@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSchema, introspectionFromSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pullSchema } from '../../src/cli/schema-pull.js';
+import { pullSchema } from '../../packages/tools/src/cli/schema-pull.js';
 import { mintAccessToken } from '../../src/index.js';
 import { useEmulator } from '../support/emulator.js';
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOperationFiles, type OperationFile } from '../../src/cli/operation-files.js';
-import { formatSchemaReport, reportSchemaChanges } from '../../src/cli/schema-report.js';
-import { validateOperationFiles } from '../../src/cli/validate-operations.js';
+import { readOperationFiles, type OperationFile } from '../../packages/tools/src/cli/operation-files.js';
+import { formatSchemaReport, reportSchemaChanges } from '../../packages/tools/src/cli/schema-report.js';
+import { validateOperationFiles } from '../../packages/tools/src/cli/validate-operations.js';
 
 const BEFORE = `
 type Query {

@@ -51,7 +51,7 @@ export async function createTempCheckout(): Promise<TempCheckout> {
   return {
     dir,
     npm: (script, args = [], env = {}) => run('npm', ['run', '--silent', script, ...(args.length > 0 ? ['--', ...args] : [])], env),
-    tribeSdk: (args) => run(process.execPath, [join(dir, 'bin/tribe-sdk.js'), ...args], {}),
+    tribeSdk: (args) => run(process.execPath, [join(dir, 'packages/tools/bin/tribe-sdk.js'), ...args], {}),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

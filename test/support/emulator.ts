@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, onTestFinished } from 'vitest';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator/index.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import type { TribeClientOptions } from '../../src/index.js';
 
 /** Starts one emulator for the test file, resets its faults after each test, and stops it at the end. */

@@ -1,4 +1,4 @@
-import type { PostRecord } from '../../src/emulator/index.js';
+import type { PostRecord } from '../../packages/tools/src/emulator/index.js';
 
 /**
  * The IDs of the published top-level posts, newest first (ties by ID, descending), worked out here

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { afterEach, expect } from 'vitest';
-import type { RunningEmulator } from '../../src/emulator/index.js';
+import type { RunningEmulator } from '../../packages/tools/src/emulator/index.js';
 import type { TribeEvent } from '../../src/index.js';
 
 /** Collects events and errors, then checks that none of them shows a secret or a token. */

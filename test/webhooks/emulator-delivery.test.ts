@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTribeClient } from '../../src/index.js';
-import type { EmulatorWebhookOptions } from '../../src/emulator/index.js';
+import type { EmulatorWebhookOptions } from '../../packages/tools/src/emulator/index.js';
 import { createWebhookHandler, interactionAnswer, show, toNodeListener, type WebhookHandlerOptions } from '../../src/webhooks/index.js';
 import { appOptions, startOwnEmulator } from '../support/emulator.js';
 import { serveOnLoopback } from './handler-server.js';

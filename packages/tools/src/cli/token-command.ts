@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { mintAccessToken } from '../index.js';
+import { mintAccessToken } from 'tribe-sdk';
 
 /** Usage of `tribe-sdk token`, printed by `tribe-sdk token --help` and after a usage error. */
 export const TOKEN_USAGE = `Usage: tribe-sdk token [--network ID] [--member ID] [--json]

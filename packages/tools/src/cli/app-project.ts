@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from 'graphql-config';
-import { TribeConfigError } from '../errors.js';
+import { TribeConfigError } from 'tribe-sdk';
+import { SHIPPED_SCHEMA_PATH } from '../shipped-schema.js';
 
-/** The schema snapshot this package ships, for projects that have not pulled their own. */
-export const SHIPPED_SCHEMA_PATH = fileURLToPath(new URL(`${import.meta.url.endsWith('.ts') ? '../..' : '../../..'}/schema/tribe.graphql`, import.meta.url));
+export { SHIPPED_SCHEMA_PATH };
 
 /** Where an app keeps its own pulled snapshot. */
 export const APP_SCHEMA_PATH = 'schema/tribe.graphql';

@@ -11,7 +11,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { createTokenRequest, DEFAULT_ENDPOINT, mintAccessToken, TribeConfigError, type AccessToken } from '../index.js';
+import { createTokenRequest, DEFAULT_ENDPOINT, mintAccessToken, TribeConfigError, type AccessToken } from 'tribe-sdk';
 
 
 /** Credentials for introspecting a live endpoint: a ready bearer token or app credentials. */

@@ -3,6 +3,7 @@
 // used by mistake; an installed package ships no src/ and runs the built dist/.
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const source = new URL('../src/cli/main.ts', import.meta.url);
 
@@ -22,7 +23,8 @@ const SOURCE_CONDITION_HOOK = `export function resolve(specifier, context, next)
 
 if (existsSync(source) && canLoadTsx()) {
   const { register: registerTsx } = await import('tsx/esm/api');
-  registerTsx();
+  // The repository's tsconfig maps tribe-sdk to its source, wherever the command runs from.
+  registerTsx({ tsconfig: fileURLToPath(new URL('../../../tsconfig.json', import.meta.url)) });
   register(`data:text/javascript,${encodeURIComponent(SOURCE_CONDITION_HOOK)}`);
   await import(source.href);
 } else {

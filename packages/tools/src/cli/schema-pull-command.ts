@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { APP_SCHEMA_PATH, loadAppProject, SHIPPED_SCHEMA_PATH } from './app-project.js';
 import { parseCommand } from './args.js';
 import { readDocumentFiles, readOperationFiles, type OperationFile } from './operation-files.js';
@@ -40,7 +41,9 @@ export async function schemaPullCommand(args: string[], env: Record<string, stri
   });
   if (!values) return 0;
   const project = await loadAppProject(process.cwd());
-  const out = values.out ?? (project.schemaPath === SHIPPED_SCHEMA_PATH ? APP_SCHEMA_PATH : project.schemaPath);
+  // A project still on the shipped snapshot pulls into its own file, never into node_modules.
+  const onShipped = resolve(project.schemaPath) === SHIPPED_SCHEMA_PATH || /(^|[\\/])node_modules[\\/]/.test(project.schemaPath);
+  const out = values.out ?? (onShipped ? APP_SCHEMA_PATH : project.schemaPath);
   const documents = () => (values.operations === undefined ? readDocumentFiles(project.documents) : operationFilesIfAny(values.operations));
   let breaking = 0;
   const { previous, next, written } = await pullSchema({

@@ -1,5 +1,4 @@
-import { SDK_VERSION } from '../constants.js';
-import { TribeConfigError, TribeError } from '../errors.js';
+import { SDK_VERSION, TribeConfigError, TribeError } from 'tribe-sdk';
 import { UsageError } from './args.js';
 
 const HELP = `Usage: tribe-sdk <command> [options]

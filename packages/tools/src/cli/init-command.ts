@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { TribeConfigError } from '../errors.js';
+import { TribeConfigError } from 'tribe-sdk';
 import { parseCommand } from './args.js';
 
 /** The package the CLI, the emulator and the codegen preset ship in. */

@@ -1,9 +1,20 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { createTribeClient, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from '../index.js';
-import { parseEndpoint } from '../options/auth-options.js';
+import { createTribeClient, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from 'tribe-sdk';
 import { startDemoWebhookApp, type DemoWebhookApp } from './demo-webhook-app.js';
 
 type Env = Record<string, string | undefined>;
+
+/** The endpoint as it may be printed: without credentials written into it. */
+function withoutCredentials(endpoint: string): string {
+  try {
+    const url = new URL(endpoint);
+    url.username = '';
+    url.password = '';
+    return url.href;
+  } catch {
+    return '(an endpoint that is not a URL)';
+  }
+}
 type Print = (line: string) => void;
 
 async function pageThroughPosts(client: TribeClient, print: Print): Promise<void> {
@@ -88,7 +99,7 @@ async function webhookLoop(emulator: RunningEmulator, app: DemoWebhookApp, postI
 export async function demoCommand(env: Env, print: Print = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
   const { TRIBE_CLIENT_ID: clientId, TRIBE_CLIENT_SECRET: clientSecret, TRIBE_NETWORK_ID: networkId, TRIBE_API_URL: endpoint } = env;
   if (clientId && clientSecret && networkId) {
-    print(`tribe-sdk demo against ${endpoint === undefined ? 'the default endpoint' : parseEndpoint(endpoint).url} (read-only)`);
+    print(`tribe-sdk demo against ${endpoint === undefined ? 'the default endpoint' : withoutCredentials(endpoint)} (read-only)`);
     const client = createTribeClient({ clientId, clientSecret, networkId, endpoint });
     try {
       await readOnlyWalk(client, print);

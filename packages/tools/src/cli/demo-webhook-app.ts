@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../emulator/index.js';
-import { createWebhookHandler, toNodeListener, type NodeWebhookListener } from '../webhooks/index.js';
+import { createWebhookHandler, toNodeListener, type NodeWebhookListener } from 'tribe-sdk/webhooks';
 
 /** What the demo app did when the emulator told it about a new post. */
 export interface DemoReply {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { startEmulator } from '../emulator/index.js';
-import { durationFlag, integerFlag } from '../options/cli-flags.js';
+import { durationFlag, integerFlag } from './flags.js';
 
 /** The webhook options from `--webhook-url` and TRIBE_WEBHOOK_SECRET; a secret is made up (and printed) when none is set. */
 function webhookOptions(url: string | undefined, env: Record<string, string | undefined>): { url: string; signingSecret: string; generated: boolean } | undefined {

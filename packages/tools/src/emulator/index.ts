@@ -1,7 +1,8 @@
-/** tribe-sdk/emulator: a local, stateful Tribe API server for trying the SDK and testing apps. */
+/** tribe-sdk-tools/emulator: a local, stateful Tribe API server for trying the SDK and testing apps. */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createYoga } from 'graphql-yoga';
+import { SHIPPED_SCHEMA_PATH } from '../shipped-schema.js';
 import { authGate } from './auth-gate.js';
 import { readCaller, type EmulatorContext } from './context.js';
 import { countUsage } from './count-usage.js';
@@ -113,7 +114,7 @@ export interface RunningEmulator {
 }
 
 // The package's schema/ sits two levels above src/emulator/*.ts, three above the built dist/src/emulator/*.js.
-const DEFAULT_SCHEMA_URL = new URL(`${import.meta.url.endsWith('.ts') ? '../..' : '../../..'}/schema/tribe.graphql`, import.meta.url);
+
 
 async function loadData(data: EmulatorOptions['data']): Promise<EmulatorData> {
   if (data === undefined) return createDemoData();
@@ -147,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   if (!/^(localhost|::1|127(\.\d{1,3}){3})$/.test(host)) throw new Error(`tribe-sdk emulator: host must be a loopback address, not ${host}`);
   const ttl = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   const store = new EmulatorStore(await loadData(options.data));
-  const sdl = await readFile(options.schemaPath ?? DEFAULT_SCHEMA_URL, 'utf8');
+  const sdl = await readFile(options.schemaPath ?? SHIPPED_SCHEMA_PATH, 'utf8');
   const tokens = new TokenAuthority(ttl);
   const faults = new FaultInjector();
   const log = new RequestLog();
