@@ -35,10 +35,10 @@ export function expectSuccess(step: string, finished: Finished): Finished {
   return finished;
 }
 
-/** Builds dist/ and packs the package into a fresh temporary folder; returns the tarball's path. */
-export async function buildAndPack(): Promise<string> {
+/** Builds dist/ and packs the package into `into` (default: a fresh temporary folder); returns the tarball's path. */
+export async function buildAndPack(into?: string): Promise<string> {
   expectSuccess('npm run build', await run('npm', ['run', 'build'], { cwd: REPO, timeoutMs: 120_000 }));
-  const into = await mkdtemp(join(tmpdir(), 'tribe-sdk-pack-'));
+  into ??= await mkdtemp(join(tmpdir(), 'tribe-sdk-pack-'));
   // The build ran just above; --ignore-scripts keeps prepack from building a second time.
   const packed = expectSuccess(
     'npm pack',
