@@ -2,15 +2,19 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packedSdkTarball } from '../support/packed-sdk.js';
 import { newestPublishedPostIds } from '../support/expected-posts.js';
+import { measureRuntimes, renderRuntimeSection } from '../../bench/runtimes/run.js';
 import { MATRIX, RUNTIMES_REQUIRED } from './matrix.js';
 import { startSmokeEmulator } from './smoke-emulator.js';
-import { prepareSmokeProject } from './smoke-project.js';
+import { prepareProject } from './runtime-project.js';
+import type { SmokeResult } from './smoke-program.js';
 
 // The packed package, installed into an empty project, runs one smoke program in every runtime.
 let project = '';
+let tarball = '';
 
 beforeAll(async () => {
-  project = await prepareSmokeProject(await packedSdkTarball());
+  tarball = await packedSdkTarball();
+  project = await prepareProject(tarball, { smoke: new URL('./smoke-program.ts', import.meta.url) });
 }, 300_000);
 
 afterAll(async () => {
@@ -30,7 +34,8 @@ describe('the runtime matrix', { timeout: 90_000 }, () => {
       const { emulator, target } = await startSmokeEmulator(name);
       try {
         const seededPostIds = newestPublishedPostIds(emulator.store.data.posts);
-        const result = await runtime.run(project, target);
+        const call = { program: 'smoke', exportName: 'runSmoke', argument: target, label: name, host: new URL(target.url).host };
+        const result = (await runtime.run(project, call)) as SmokeResult;
         expect(result).toEqual({
           networkId: emulator.networkId,
           botTokenIsJwt: true,
@@ -57,4 +62,21 @@ describe('the runtime matrix', { timeout: 90_000 }, () => {
       }
     });
   }
+});
+
+// A few requests per runtime, so the throughput benchmark does not rot; it checks that it runs and agrees, never speed.
+describe('the runtime benchmark, smoke run', () => {
+  it('measures the SDK against raw fetch (and raw undici where it loads) in each installed runtime', async () => {
+    const results = await measureRuntimes({ smoke: true, tarball });
+    expect(results.map((row) => row.runtime)).toEqual(['node-esm', 'bun', 'deno', 'workerd', 'edge-runtime']);
+    for (const row of results.filter((entry) => entry.version !== undefined)) {
+      const clients = ['raw fetch', 'tribe-sdk', ...(['node-esm', 'bun', 'deno'].includes(row.runtime) ? ['raw undici.request'] : [])];
+      for (const figures of [row.sequential, row.concurrent]) {
+        expect(Object.keys(figures ?? {}).sort(), row.runtime).toEqual(clients.sort());
+        for (const value of Object.values(figures ?? {})) expect(value, row.runtime).toBeGreaterThan(0);
+      }
+    }
+    const section = renderRuntimeSection(results, 'now');
+    for (const row of results) expect(section).toContain(`| ${row.runtime} |`);
+  }, 180_000);
 });

@@ -4,16 +4,17 @@ import { REPO } from '../consumer/pack.js';
 import { CHROMIUM, runChromium } from './runners/chromium.js';
 import { BUN, DENO, runBun, runDeno, runNodeCjs, runNodeEsm, versionOf } from './runners/process-runtimes.js';
 import { runEdgeRuntime, runWorkerd } from './runners/web-runtimes.js';
-import type { SmokeResult, SmokeTarget } from './smoke-program.js';
+import type { ProgramCall } from './runtime-project.js';
 
-/** One runtime of the matrix: how to tell it is installed, and how to run the smoke program in it. */
+/** One runtime of the matrix: how to tell it is installed, and how to run a program in it. */
 export interface MatrixRuntime {
   name: string;
   /** Its version, or undefined when it is missing here. */
   version(): Promise<string | undefined>;
   /** What provides it, for the line printed when it is missing. */
   installHint: string;
-  run(project: string, target: SmokeTarget): Promise<SmokeResult>;
+  /** Runs one program of the project there and returns its result. */
+  run(project: string, call: ProgramCall): Promise<unknown>;
 }
 
 const bin = (name: string): string => join(REPO, 'node_modules', '.bin', name);

@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import type { SmokeResult, SmokeTarget } from '../smoke-program.js';
-import { bundleEntry, parseOutcome, writeEntry } from '../smoke-project.js';
+import { bundleEntry, parseOutcome, writeEntry, type ProgramCall } from '../runtime-project.js';
 
 /** Debian's `chromium`, which .ci/run installs with apt-get. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -28,8 +27,11 @@ const FLAGS = [
 /** Serves the page and its bundle on localhost, so the page's origin differs from the emulator's (127.0.0.1, another port). */
 async function servePage(bundle: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((request, response) => {
-    if (request.url === '/smoke.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>smoke</title><script src="/smoke.js"></script>');
+    if (request.url === '/program.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
+    else
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>tribe-sdk runtime matrix</title><script src="/program.js"></script>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -40,8 +42,8 @@ async function servePage(bundle: string): Promise<{ url: string; close(): Promis
 }
 
 /** Headless Chromium: a browser-platform bundle on a page that calls the emulator cross-origin. */
-export async function runChromium(project: string, target: SmokeTarget): Promise<SmokeResult> {
-  const bundle = await bundleEntry(project, await writeEntry(project, 'script', target), [], 'iife');
+export async function runChromium(project: string, call: ProgramCall): Promise<unknown> {
+  const bundle = await bundleEntry(project, await writeEntry(project, 'script', call), [], 'iife');
   const page = await servePage(bundle);
   const userDataDir = await mkdtemp(join(tmpdir(), 'tribe-sdk-chromium-'));
   const browser = await chromium.launchPersistentContext(userDataDir, {
@@ -54,9 +56,9 @@ export async function runChromium(project: string, target: SmokeTarget): Promise
     const tab = await browser.newPage();
     await tab.goto(page.url);
     const outcome = await tab.evaluate(
-      () => (globalThis as { smokeOutcome?: Promise<string> }).smokeOutcome ?? JSON.stringify({ error: 'the bundle did not run' }),
+      () => (globalThis as { programOutcome?: Promise<string> }).programOutcome ?? JSON.stringify({ error: 'the bundle did not run' }),
     );
-    return parseOutcome('chromium', outcome);
+    return parseOutcome(call.label, outcome);
   } finally {
     await browser.close();
     await page.close();
