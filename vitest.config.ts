@@ -18,6 +18,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['tribe-sdk-source', ...defaultServerConditions] } },
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/pack-dir.global.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     // Run graphql-inspector through Vite like our own code, so both share one copy of graphql

@@ -3,13 +3,14 @@
  * `npm run bench -- --write` also regenerates BENCHMARKS.md. `runBenchmarks({ smoke: true })` is the
  * few-iteration run the test suite uses to check that nothing here rots (correctness only).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTribeClient, type TribeClientOptions } from '../src/index.js';
 import { bundleEntries, measureBundle, type BundleResult } from './bundle-size.js';
 import { clientFactories } from './clients.js';
 import { measureColdBurst, type ColdBurstResult } from './cold-burst.js';
 import { renderReport } from './report.js';
+import { runtimeSectionOf, withRuntimeSection } from './runtimes/section.js';
 import { startFixedServer } from './server-process.js';
 import { measureThroughput, type ThroughputResult } from './throughput.js';
 import { generatedFileBytes, measureTooling, type ToolTime } from './tooling-time.js';
@@ -70,7 +71,9 @@ if (isMain) {
   const markdown = renderReport(report);
   process.stdout.write(`${markdown}\n`);
   if (process.argv.includes('--write')) {
-    writeFileSync(fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)), markdown);
+    const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
+    // The runtime section comes from `npm run bench:runtimes`; this run keeps it as it is.
+    writeFileSync(file, withRuntimeSection(markdown, runtimeSectionOf(readFileSync(file, 'utf8'))));
     process.stdout.write('bench: wrote BENCHMARKS.md\n');
   }
 }

@@ -85,7 +85,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
     sdk: getSdk(sdkClient(run, undefined)),
     request: (async (document: RequestDocument, variables?: unknown, callOptions?: RequestCallOptions) => {
       const { memberId, signal, headers } = object(callOptions, 'options');
-      return run(toDocumentNode(document), variables, { memberId: resolveMemberId(memberId), signal, headers });
+      return run(await toDocumentNode(document), variables, { memberId: resolveMemberId(memberId), signal, headers });
     }) as TypedRequest,
     impersonate: (memberId) => members.get(text(memberId, 'memberId')),
     withOptions({ memberId, ...call } = {}) {

@@ -1,4 +1,4 @@
-import { parse, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
 import { TribeConfigError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
 
@@ -36,9 +36,13 @@ export type TypedRequest = <TResult = unknown, TVariables = Record<string, unkno
 
 const parsed = new Map<string, DocumentNode>();
 
+// Loaded at the first string document only: graphql's parser reads process.env as it loads (its Source
+// class), which Deno allows only with --allow-env; DocumentNode callers never load it.
+const loadParser = (): Promise<typeof import('graphql/language/parser.js')> => import('graphql/language/parser.js');
+
 /** A document string parsed once (bounded); a syntax error is the caller's, before anything is sent. */
 // eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- see RequestDocument
-export function toDocumentNode(document: DocumentNode | string | String): DocumentNode {
+export async function toDocumentNode(document: DocumentNode | string | String): Promise<DocumentNode> {
   if (typeof document === 'object' && document !== null && !(document instanceof String) && (document as DocumentNode).kind === 'Document') {
     return document as DocumentNode;
   }
@@ -48,6 +52,7 @@ export function toDocumentNode(document: DocumentNode | string | String): Docume
   const text = String(document);
   let node = parsed.get(text);
   if (node === undefined) {
+    const { parse } = await loadParser();
     try {
       node = parse(text);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { DEFAULTS } from './defaults.js';
 import { duration, flag, headers, integer, object, signal } from './rules.js';
+import { combineSignals } from '../combine-signals.js';
 
 /** Options that can be set per client and overridden per call through `withOptions`. */
 export interface TribeCallOptions {
@@ -53,7 +54,7 @@ export const DEFAULT_CALL: ResolvedCall = {
 
 /** Combines two optional signals into one that aborts when either does. */
 export function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-  return a && b ? AbortSignal.any([a, b]) : (a ?? b);
+  return a && b ? combineSignals([a, b]).signal : (a ?? b);
 }
 
 /** Validates call options and lays them over `base`: numbers replace, headers merge, signals combine. */

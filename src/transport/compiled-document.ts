@@ -1,4 +1,6 @@
-import { print, type DocumentNode } from 'graphql';
+import type { DocumentNode } from 'graphql';
+// The printer alone: graphql's index loads its type system, which reads process.env (a permission prompt on Deno).
+import { print } from 'graphql/language/printer.js';
 
 /** What a request needs from a document: its text, its name and whether it writes. */
 export interface CompiledDocument {

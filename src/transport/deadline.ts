@@ -2,6 +2,7 @@ import { abortError } from '../abort.js';
 import { TribeError, TribeNetworkError, TribeTimeoutError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
 import { capText } from '../scrub.js';
+import { combineSignals } from '../combine-signals.js';
 
 /** Turns whatever a failed exchange threw into the typed failure that explains it: abort, timeout or network. */
 export function exchangeFailure(
@@ -32,12 +33,14 @@ export async function withDeadline<T>(
 ): Promise<T> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), timeoutMs);
-  const signal = callerSignal ? AbortSignal.any([callerSignal, timeout.signal]) : timeout.signal;
+  const combined = callerSignal ? combineSignals([callerSignal, timeout.signal]) : undefined;
+  const signal = combined?.signal ?? timeout.signal;
   try {
     return await exchange(signal);
   } catch (error) {
     throw exchangeFailure(error, callerSignal, timeout.signal.aborted, timeoutMs, scrub);
   } finally {
     clearTimeout(timer);
+    combined?.release();
   }
 }

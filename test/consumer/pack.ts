@@ -48,10 +48,10 @@ async function pack(cwd: string, into: string, ignoreScripts: boolean): Promise<
   return join(into, filename);
 }
 
-/** Builds the SDK's dist/ and packs both packages into a fresh temporary folder (the tools' prepack builds them). */
-export async function buildAndPack(): Promise<Tarballs> {
+/** Builds the SDK's dist/ and packs both packages into `into` (default: a fresh temporary folder); the tools' prepack builds them. */
+export async function buildAndPack(into?: string): Promise<Tarballs> {
   expectSuccess('npm run build', await run('npm', ['run', 'build'], { cwd: REPO, timeoutMs: 120_000 }));
-  const into = await mkdtemp(join(tmpdir(), 'tribe-sdk-pack-'));
+  into ??= await mkdtemp(join(tmpdir(), 'tribe-sdk-pack-'));
   // The SDK's build ran just above; --ignore-scripts keeps prepack from building a second time.
   const sdk = await pack(REPO, into, true);
   const tools = await pack(join(REPO, 'packages', 'tools'), into, false);

@@ -26,6 +26,7 @@ export async function emulatorCommand(args: string[], env: Record<string, string
       delay: { type: 'string', default: '0' },
       schema: { type: 'string' },
       'webhook-url': { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
     },
   });
   const port = integerFlag(values.port, '--port', 0, 65535);
@@ -40,6 +41,7 @@ export async function emulatorCommand(args: string[], env: Record<string, string
     tokenTtlSeconds: ttl,
     gatewayUrl: values.gateway,
     schemaPath: values.schema,
+    corsOrigins: values['cors-origin'],
   });
   if (delayMs > 0) emulator.injectFault({ delayMs });
   const { url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId } = emulator;

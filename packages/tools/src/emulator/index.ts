@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createYoga } from 'graphql-yoga';
 import { SHIPPED_SCHEMA_PATH } from '../shipped-schema.js';
 import { authGate } from './auth-gate.js';
+import { emulatorCors } from './cors.js';
 import { readCaller, type EmulatorContext } from './context.js';
 import { countUsage } from './count-usage.js';
 import { buildEmulatorSchema } from './executable-schema.js';
@@ -55,6 +56,8 @@ export interface EmulatorOptions {
   schemaPath?: string;
   /** Deliver signed webhooks to an app: the URL check on start, installs, events on state changes, interactions on demand. */
   webhooks?: EmulatorWebhookOptions;
+  /** Web origins allowed to call the emulator from a browser besides loopback ones, e.g. `http://dev.test:3000`. */
+  corsOrigins?: string[];
 }
 
 /** The emulator's side of an app's webhooks: what it sent, and controls to send more. */
@@ -146,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? '127.0.0.1';
   // It hands out demo credentials and has no real security: it must not be reachable from elsewhere.
   if (!/^(localhost|::1|127(\.\d{1,3}){3})$/.test(host)) throw new Error(`tribe-sdk emulator: host must be a loopback address, not ${host}`);
+  const cors = emulatorCors(options.corsOrigins ?? []);
   const ttl = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
   const store = new EmulatorStore(await loadData(options.data));
   const sdl = await readFile(options.schemaPath ?? SHIPPED_SCHEMA_PATH, 'utf8');
@@ -164,6 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     logging: false,
     maskedErrors: false,
     landingPage: false,
+    cors,
     plugins: [authGate(), countUsage()],
     context: async ({ request }) => ({
       store,

@@ -1,0 +1,103 @@
+/**
+ * The one program every runtime of the matrix runs against the emulator. It imports nothing: the
+ * runtime's entry hands it the `tribe-sdk` module it loaded (by `import` or `require`), so the same
+ * code checks what each runtime resolved from the packed package.
+ */
+import type * as TribeSdkModule from '../../src/index.js';
+
+/** Where the emulator is and what it holds, as the test process knows it. */
+export interface SmokeTarget {
+  /** The name of the runtime, written into the post the program creates. */
+  runtime: string;
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  networkId: string;
+  memberId: string;
+  uninstalledNetworkId: string;
+  spaceId: string;
+  postTypeId: string;
+}
+
+/** What the program saw; the test compares it with the emulator's own state. */
+export interface SmokeResult {
+  networkId: string;
+  botTokenIsJwt: boolean;
+  memberId: string;
+  /** The IDs `paginate` walked through, page size 2. */
+  postIds: string[];
+  createdPost: { id: string; title: string | null; ownerId: string | null };
+  forbidden: {
+    code: string;
+    isForbiddenError: boolean;
+    isTribeError: boolean;
+    isError: boolean;
+  };
+}
+
+/** Mints (bot and member), queries, pages, writes once and meets one expected TribeForbiddenError. */
+export async function runSmoke(sdk: typeof TribeSdkModule, target: SmokeTarget): Promise<SmokeResult> {
+  const options = {
+    clientId: target.clientId,
+    clientSecret: target.clientSecret,
+    networkId: target.networkId,
+    endpoint: target.url,
+  };
+  const tribe = sdk.createTribeClient(options);
+  try {
+    const { accessToken } = await tribe.getAccessToken();
+    const { network } = await tribe.sdk.network();
+    const member = tribe.impersonate(target.memberId);
+    const { authMember } = await member.authMember();
+    const postIds: string[] = [];
+    for await (const post of sdk.paginate(tribe.sdk.posts, { limit: 2 })) postIds.push(post.id);
+    const title = `Smoke test from ${target.runtime}`;
+    const { createPost } = await member.createPost({
+      spaceId: target.spaceId,
+      input: {
+        postTypeId: target.postTypeId,
+        publish: true,
+        mappingFields: [
+          { key: 'title', type: 'text', value: JSON.stringify(title) },
+          {
+            key: 'content',
+            type: 'html',
+            value: JSON.stringify('<p>written by the runtime matrix</p>'),
+          },
+        ],
+      },
+    });
+    return {
+      networkId: network.id,
+      botTokenIsJwt: accessToken.split('.').length === 3,
+      memberId: authMember.id,
+      postIds,
+      createdPost: {
+        id: createPost.id,
+        title: createPost.title,
+        ownerId: createPost.ownerId,
+      },
+      forbidden: await forbiddenMint(sdk, {
+        ...options,
+        networkId: target.uninstalledNetworkId,
+      }),
+    };
+  } finally {
+    tribe.close();
+  }
+}
+
+/** Mints for a network where the app is not installed: the API answers Forbidden. */
+async function forbiddenMint(sdk: typeof TribeSdkModule, options: TribeSdkModule.TribeAuthOptions): Promise<SmokeResult['forbidden']> {
+  try {
+    await sdk.mintAccessToken(options);
+  } catch (error) {
+    return {
+      code: error instanceof sdk.TribeError ? error.code : String(error),
+      isForbiddenError: error instanceof sdk.TribeForbiddenError,
+      isTribeError: error instanceof sdk.TribeError,
+      isError: error instanceof Error,
+    };
+  }
+  throw new Error('smoke: minting for the uninstalled network succeeded');
+}
