@@ -96,7 +96,8 @@ export async function schemaValidateCommand(args: string[]): Promise<number> {
   const problems = validateOperationFiles(schema, files);
   if (problems.length === 0) {
     const { operations, fragments } = definitionsOf(files);
-    process.stdout.write(`tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${files.length} file(s) are valid against ${schemaPath}\n`);
+    const withDocuments = files.filter((file) => 'document' in file && file.document.definitions.length > 0).length;
+    process.stdout.write(`tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${withDocuments} file(s) are valid against ${schemaPath}\n`);
     return 0;
   }
   process.stderr.write(
