@@ -93,7 +93,7 @@ describe('an app project', { timeout: 240_000 }, () => {
   it('reports a pulled schema that drops a selected field, naming the app operation; --fail-on-breaking keeps the old snapshot', async () => {
     const shipped = await readFile(join(project, 'node_modules/tribe-sdk-tools/schema/tribe.graphql'), 'utf8');
     const postType = /\ntype Post implements [^{]*\{\n[\s\S]*?\n\}/.exec(shipped)?.[0] ?? /\ntype Post \{\n[\s\S]*?\n\}/.exec(shipped)![0];
-    const changed = shipped.replace(postType, postType.replace(/\n  title: String\n/, '\n'));
+    const changed = shipped.replace(postType, postType.replace(/\n {2}title: String\n/, '\n'));
     expect(changed).not.toBe(shipped);
     await writeFile(join(project, 'changed.graphql'), changed);
     const refused = await run(bin('tribe-sdk'), ['schema', 'pull', '--from', 'changed.graphql', '--fail-on-breaking'], { cwd: project, env: env() });

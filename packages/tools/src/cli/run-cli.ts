@@ -1,5 +1,12 @@
 import { SDK_VERSION, TribeConfigError, TribeError } from 'tribe-sdk';
-import { UsageError } from './args.js';
+import { parseCommand, UsageError } from './args.js';
+
+const DEMO_USAGE = `Usage: tribe-sdk demo
+
+Walks through the SDK: mints a bot token, lists spaces, creates a post as a member, reacts, pages
+through the posts, shows the Forbidden error, and receives the emulator's webhook in a local handler.
+It runs on the built-in emulator, or read-only against the real API when TRIBE_CLIENT_ID,
+TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID (and optionally TRIBE_API_URL) are set.`;
 
 const HELP = `Usage: tribe-sdk <command> [options]
 
@@ -32,7 +39,10 @@ type Command = (args: string[], env: Env) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   init: async (args) => (await import('./init-command.js')).initCommand(args),
   token: async (args, env) => (await import('./token-command.js')).tokenCommand(args, env),
-  demo: async (_, env) => (await import('./demo-command.js')).demoCommand(env),
+  demo: async (args, env) => {
+    if (!parseCommand(args, { command: 'demo', usage: DEMO_USAGE, options: {} })) return 0;
+    return (await import('./demo-command.js')).demoCommand(env);
+  },
   emulator: async (args, env) => (await import('./emulator-command.js')).emulatorCommand(args, env),
   'schema pull': async (args, env) => (await import('./schema-pull-command.js')).schemaPullCommand(args, env),
   'schema validate': async (args) => (await import('./validate-operations.js')).schemaValidateCommand(args),
