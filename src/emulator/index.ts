@@ -8,6 +8,8 @@ import { countUsage } from './count-usage.js';
 import { buildEmulatorSchema } from './executable-schema.js';
 import { FaultInjector, type FaultRule, type InjectedFault } from './faults.js';
 import { startHttpServer } from './http-server.js';
+import { quotaPlugin } from './quota-plugin.js';
+import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
@@ -19,6 +21,7 @@ export type { FaultRule, InjectedFault } from './faults.js';
 export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
+export { EMULATOR_PLANS, type EmulatorRateLimits, type WindowLimits } from './rate-limits.js';
 export type {
   AppInstallationRecord,
   AppRecord,
@@ -52,6 +55,8 @@ export interface EmulatorOptions {
   gatewayUrl?: boolean | string;
   /** The SDL to serve (default: the SDK's `schema/tribe.graphql`). */
   schemaPath?: string;
+  /** Rate limits per network (burst and daily windows); none unless given. */
+  rateLimits?: EmulatorRateLimits;
   /** Deliver signed webhooks to an app: the URL check on start, installs, events on state changes, interactions on demand. */
   webhooks?: EmulatorWebhookOptions;
 }
@@ -102,6 +107,10 @@ export interface RunningEmulator {
   revokeTokens(): void;
   /** Revokes each of the next `count` tokens as soon as it is issued. */
   revokeNextTokens(count: number): Restorable;
+  /** Puts other rate limits in force (undefined: none), with fresh windows, until restored. */
+  setRateLimits(limits: EmulatorRateLimits | undefined): Restorable;
+  /** How many requests were refused with HTTP 429 by the rate limits. */
+  rateLimitedCount(): number;
   /** Changes the lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): Restorable;
   /** Webhook deliveries, when started with `webhooks`. */
@@ -157,13 +166,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const envelope = subscriptionFor(change);
     if (envelope) void deliverer.deliver(envelope);
   });
+  const limits = { ledger: options.rateLimits && new RateLimitLedger(options.rateLimits) };
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
     schema: buildEmulatorSchema(sdl, onChange),
     graphqlEndpoint: '/graphql',
     logging: false,
     maskedErrors: false,
     landingPage: false,
-    plugins: [authGate(), countUsage()],
+    plugins: [quotaPlugin(limits), authGate(), countUsage()],
     context: async ({ request }) => ({
       store,
       tokens,
@@ -196,6 +206,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tokens.revokeNextIssued(count);
       return { restore: () => tokens.stopRevokingNext() };
     },
+    setRateLimits(next) {
+      const previous = limits.ledger;
+      limits.ledger = next && new RateLimitLedger(next);
+      return { restore: () => void (limits.ledger = previous) };
+    },
+    rateLimitedCount: () => limits.ledger?.refusedCount() ?? 0,
     setTokenTtl(seconds) {
       const previous = tokens.ttlSeconds;
       tokens.ttlSeconds = seconds;
@@ -207,6 +223,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       deliverer?.reset();
       tokens.stopRevokingNext();
       tokens.ttlSeconds = ttl;
+      limits.ledger?.clear();
       log.clear();
     },
     close: () => {
