@@ -19,7 +19,7 @@ export interface SharedMintOptions {
   waitLimitMs: number;
   now: () => number;
   /** Stores what this process minted: in the shared cache, before the lock is released. */
-  store: (token: CachedToken) => Promise<void>;
+  store: (token: CachedToken) => void | Promise<void>;
 }
 
 /**

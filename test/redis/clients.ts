@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { Redis as IoRedis } from 'ioredis';
 import { createClient } from 'redis';
 import type { RedisClientLike } from '../../src/redis/index.js';
@@ -35,3 +36,16 @@ export const CLIENT_KINDS = {
     };
   },
 } as const;
+
+/** Connects clients of one kind for the current file's tests and closes them after each test. */
+export function useClients(kind: keyof typeof CLIENT_KINDS, defaultUrl: () => string): (url?: string) => Promise<TestClient> {
+  const open: TestClient[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((client) => client.close()));
+  });
+  return async (url = defaultUrl()) => {
+    const client = await CLIENT_KINDS[kind](url);
+    open.push(client);
+    return client;
+  };
+}

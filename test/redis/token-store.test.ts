@@ -1,26 +1,18 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CachedToken } from '../../src/auth/token-cache.js';
 import { mintOnceInCluster } from '../../src/cluster/shared-mint.js';
 import { TribeConfigError, TribeNetworkError, TribeTimeoutError } from '../../src/index.js';
 import { createRedisTokenStore, type RedisClientLike } from '../../src/redis/index.js';
 import { redisAvailable, startRedis, useRedis } from '../support/redis.js';
-import { CLIENT_KINDS, type TestClient } from './clients.js';
+import { CLIENT_KINDS, useClients } from './clients.js';
 
 const available = redisAvailable();
 const redis = useRedis();
-const open: TestClient[] = [];
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((client) => client.close()));
-});
 
 const token = (accessToken: string, extra: Partial<CachedToken> = {}): CachedToken => ({ accessToken, mintedAt: Date.now(), expiresAt: Date.now() + 60_000, ...extra });
 
 describe.skipIf(!available).each(Object.keys(CLIENT_KINDS) as (keyof typeof CLIENT_KINDS)[])('the Redis token store with a %s client', (kind) => {
-  const connect = async (url = redis.current.url): Promise<TestClient> => {
-    const client = await CLIENT_KINDS[kind](url);
-    open.push(client);
-    return client;
-  };
+  const connect = useClients(kind, () => redis.current.url);
   let prefixCount = 0;
   const prefix = (): string => `test-${kind}-${++prefixCount}-${Date.now()}:`;
 

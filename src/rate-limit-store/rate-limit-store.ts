@@ -1,0 +1,123 @@
+import { TribeConfigError } from '../errors.js';
+import type { RateLimitCost, RateLimitGrant, RateLimitStore } from '../rate-limit/rate-limit-store.js';
+import type { RedisClientLike } from '../redis/redis-commands.js';
+import { memoryLimiters, overLimit, redisLimiters, type WindowLimiters } from './flexible-limiters.js';
+import { RATE_LIMIT_PLANS, type RateLimitPlan } from './plans.js';
+
+/** Options of {@link createRateLimitStore}: a plan, or numbers of one's own (which override the plan's). */
+export interface RateLimitStoreOptions {
+  /** A documented plan: `free` (100 requests / 10 000 complexity per 10 s) or `addon` (200 / 20 000). */
+  plan?: RateLimitPlan;
+  /** Requests per window. */
+  requests?: number;
+  /** Complexity per window. */
+  complexity?: number;
+  /** The window's length, in ms (the API's: 10 000). */
+  windowMs?: number;
+  /** Added to the window, in ms (default 100): our window starts before the API's, by the time a request takes to arrive. */
+  marginMs?: number;
+  /** Share the budget between processes through this client of `redis` (v4+) or `ioredis`; in memory without it. */
+  redis?: RedisClientLike;
+  /** Prefix of the Redis keys (default `tribe-sdk:rate:`). */
+  prefix?: string;
+  /** How long a Redis command may take before the local stand-in answers, in ms (default 1 000). */
+  commandTimeoutMs?: number;
+  /** How long to keep to the local stand-in after Redis failed, in ms (default 5 000). */
+  retrySharedAfterMs?: number;
+}
+
+const DEFAULT_MARGIN_MS = 100;
+
+function fail(problem: string): never {
+  throw new TribeConfigError(`tribe-sdk: ${problem}`);
+}
+
+function positive(name: string, value: number | undefined, { integer = true, min = 1 } = {}): void {
+  if (value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
+    fail(`rate limit ${name} must be ${integer ? 'an integer' : 'a number'} of at least ${min}`);
+  }
+}
+
+function resolveLimits(options: RateLimitStoreOptions): { requests: number; complexity: number; durationS: number } {
+  if (typeof options !== 'object' || options === null) fail('createRateLimitStore takes an options object');
+  if (options.plan !== undefined && !Object.hasOwn(RATE_LIMIT_PLANS, options.plan)) fail(`rate limit plan must be one of ${Object.keys(RATE_LIMIT_PLANS).join(', ')}`);
+  positive('requests', options.requests);
+  positive('complexity', options.complexity);
+  positive('windowMs', options.windowMs, { min: 1000 });
+  positive('marginMs', options.marginMs, { integer: false, min: 0 });
+  positive('commandTimeoutMs', options.commandTimeoutMs);
+  positive('retrySharedAfterMs', options.retrySharedAfterMs, { min: 0 });
+  const plan = options.plan === undefined ? undefined : RATE_LIMIT_PLANS[options.plan];
+  const requests = options.requests ?? plan?.requests;
+  const complexity = options.complexity ?? plan?.complexity;
+  const windowMs = options.windowMs ?? plan?.windowMs;
+  if (requests === undefined || complexity === undefined || windowMs === undefined) fail('rate limit needs a plan, or requests, complexity and windowMs');
+  if (options.redis !== undefined && (typeof options.redis !== 'object' || options.redis === null)) fail('rate limit redis must be a redis (v4+) or ioredis client');
+  if (options.prefix !== undefined && (typeof options.prefix !== 'string' || /\s/.test(options.prefix))) fail('rate limit prefix must be a string without whitespace');
+  return { requests, complexity, durationS: (windowMs + (options.marginMs ?? DEFAULT_MARGIN_MS)) / 1000 };
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Promise<T> {
+  if (timeoutMs === undefined) return promise;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Takes `cost` from both counters, or neither; over the limit is a wait, anything else is thrown. */
+async function takeBoth(limiters: WindowLimiters, key: string, cost: RateLimitCost, complexityCap: number, timeoutMs: number | undefined): Promise<RateLimitGrant> {
+  try {
+    await withTimeout(limiters.requests.consume(key, cost.requests), timeoutMs);
+  } catch (error) {
+    if (overLimit(error)) return { granted: false, retryInMs: error.msBeforeNext };
+    throw error;
+  }
+  const complexity = Math.min(Math.ceil(cost.complexity), complexityCap);
+  if (complexity <= 0) return { granted: true };
+  try {
+    await withTimeout(limiters.complexity.consume(key, complexity), timeoutMs);
+    return { granted: true };
+  } catch (error) {
+    // The library counts a refused take as well: give both back, so a smaller call can still fit.
+    const refunds = [limiters.requests.reward(key, cost.requests)];
+    if (overLimit(error)) refunds.push(limiters.complexity.reward(key, complexity));
+    await withTimeout(Promise.all(refunds), timeoutMs).catch(() => undefined);
+    if (overLimit(error)) return { granted: false, retryInMs: error.msBeforeNext };
+    throw error;
+  }
+}
+
+/**
+ * The budget of each network's burst window, for `rateLimit` on `createTribeClient`: in memory, or
+ * shared by every process through Redis. When Redis fails or stalls, it answers from counters in this
+ * process (marked `fallback`) and tries Redis again after `retrySharedAfterMs`.
+ */
+export function createRateLimitStore(options: RateLimitStoreOptions): RateLimitStore {
+  const { requests, complexity, durationS } = resolveLimits(options);
+  const local = memoryLimiters(requests, complexity, durationS);
+  const shared = options.redis && redisLimiters(options.redis, options.prefix ?? 'tribe-sdk:rate:', requests, complexity, durationS);
+  const timeoutMs = options.commandTimeoutMs ?? 1_000;
+  const retrySharedAfterMs = options.retrySharedAfterMs ?? 5_000;
+  let localUntil = 0;
+  const usingShared = (): boolean => shared !== undefined && Date.now() >= localUntil;
+  return {
+    async take(key, cost) {
+      if (shared && usingShared()) {
+        try {
+          return await takeBoth(shared, key, cost, complexity, timeoutMs);
+        } catch {
+          localUntil = Date.now() + retrySharedAfterMs;
+        }
+      }
+      const grant = await takeBoth(local, key, cost, complexity, undefined);
+      return shared ? { ...grant, fallback: true } : grant;
+    },
+    async charge(key, points) {
+      const inShared = shared !== undefined && usingShared();
+      const limiter = inShared ? shared.complexity : local.complexity;
+      const change = points > 0 ? limiter.penalty(key, points) : limiter.reward(key, -points);
+      await withTimeout(change, inShared ? timeoutMs : undefined).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { TribeAbortError } from '../errors.js';
+import { sleep } from '../transport/sleep.js';
+import type { RateLimitCost, RateLimitGrant, RateLimitStore } from './rate-limit-store.js';
+
+/** The longest single wait the queue accepts from a store: a larger answer is not trusted. */
+const MAX_WAIT_MS = 60_000;
+/** How long a store may take to answer before the call goes ahead without it. */
+const STORE_TIMEOUT_MS = 5_000;
+
+/** What the queue reports: a call it holds back, and a shared store that fell back to a local one. */
+export interface RateLimitQueueEvents {
+  /** A call must wait for the window; reported once per call, with the first wait. */
+  onWait(key: string, operationName: string, waitMs: number): void;
+  /** The store answered from its local stand-in after answering as shared (once per outage). */
+  onFallback(key: string): void;
+}
+
+interface Waiter {
+  cost: RateLimitCost;
+  operationName: string;
+  waited: boolean;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+
+function abortError(signal: AbortSignal): TribeAbortError {
+  return new TribeAbortError('tribe-sdk: the request was aborted while queued for the rate limit', { cause: signal.reason });
+}
+
+/** The store's answer, bounded in time and checked; a store that fails or stalls lets the call go (the API's 429 remains). */
+async function takeFrom(store: RateLimitStore, key: string, cost: RateLimitCost): Promise<RateLimitGrant> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stalled = new Promise<RateLimitGrant>((resolve) => (timer = setTimeout(() => resolve({ granted: true }), STORE_TIMEOUT_MS)));
+  try {
+    const grant: unknown = await Promise.race([store.take(key, cost), stalled]);
+    if (typeof grant !== 'object' || grant === null || typeof (grant as RateLimitGrant).granted !== 'boolean') return { granted: true };
+    const { granted, fallback } = grant as RateLimitGrant;
+    if (granted) return { granted, fallback: fallback === true };
+    const retryInMs = (grant as { retryInMs?: unknown }).retryInMs;
+    const wait = typeof retryInMs === 'number' && Number.isFinite(retryInMs) ? Math.min(Math.max(retryInMs, 1), MAX_WAIT_MS) : 1_000;
+    return { granted, retryInMs: wait, fallback: fallback === true };
+  } catch {
+    return { granted: true };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Holds calls until their network's window has room, first come first served, instead of failing
+ * them: one loop per network asks the store for the call at the head of the line and waits as long
+ * as the store says. A caller's signal takes its call out of the line at once.
+ */
+export class RateLimitQueue {
+  readonly #store: RateLimitStore;
+  readonly #events: RateLimitQueueEvents;
+  readonly #lines = new Map<string, Waiter[]>();
+  #fallenBack = false;
+
+  constructor(store: RateLimitStore, events: RateLimitQueueEvents) {
+    this.#store = store;
+    this.#events = events;
+  }
+
+  /** Resolves when the call may be sent; rejects with {@link TribeAbortError} if `signal` aborts first. */
+  acquire(key: string, cost: RateLimitCost, operationName: string, signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { cost, operationName, waited: false, resolve, reject, signal, onAbort: () => undefined };
+      waiter.onAbort = () => {
+        this.#remove(key, waiter);
+        reject(abortError(signal!));
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      const line = this.#lines.get(key);
+      if (line) line.push(waiter);
+      else {
+        this.#lines.set(key, [waiter]);
+        void this.#serve(key);
+      }
+    });
+  }
+
+  /** Charges the part of a call's cost that only its answer told (negative: gives back). Never fails the call. */
+  charge(key: string, complexity: number): void {
+    if (complexity === 0 || !Number.isFinite(complexity)) return;
+    this.#store.charge(key, Math.round(complexity)).catch(() => undefined);
+  }
+
+  #remove(key: string, waiter: Waiter): void {
+    const line = this.#lines.get(key);
+    const index = line?.indexOf(waiter) ?? -1;
+    if (index >= 0) line!.splice(index, 1);
+  }
+
+  async #serve(key: string): Promise<void> {
+    const line = this.#lines.get(key)!;
+    while (line.length > 0) {
+      const head = line[0]!;
+      const grant = await takeFrom(this.#store, key, head.cost);
+      if (grant.fallback && !this.#fallenBack) this.#events.onFallback(key);
+      this.#fallenBack = grant.fallback === true;
+      if (line[0] !== head) {
+        // The head left the line (aborted) while the store answered: a grant it got is not given back, which errs on the safe side.
+        continue;
+      }
+      if (grant.granted) {
+        line.shift();
+        head.signal?.removeEventListener('abort', head.onAbort);
+        head.resolve();
+        continue;
+      }
+      if (!head.waited) {
+        head.waited = true;
+        this.#events.onWait(key, head.operationName, grant.retryInMs);
+      }
+      await sleep(grant.retryInMs);
+    }
+    this.#lines.delete(key);
+  }
+}

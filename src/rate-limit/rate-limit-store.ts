@@ -1,0 +1,30 @@
+/** What one request costs against a network's burst window. */
+export interface RateLimitCost {
+  /** Requests: 1 per attempt. */
+  requests: number;
+  /** Complexity: the estimate before sending; the rest is charged once the answer reports it. */
+  complexity: number;
+}
+
+/** A store's answer to {@link RateLimitStore.take}. */
+export type RateLimitGrant =
+  | { granted: true; fallback?: boolean }
+  | { granted: false; retryInMs: number; fallback?: boolean };
+
+/**
+ * Where the budget of each network's burst window is kept: in this process, or shared by every
+ * process through Redis (`tribe-sdk/rate-limit` has both). `fallback: true` says that a shared store
+ * answered from its local stand-in because the shared one failed.
+ */
+export interface RateLimitStore {
+  /** Takes `cost` from the window of `key` if all of it fits; otherwise says how long until it may. */
+  take(key: string, cost: RateLimitCost): Promise<RateLimitGrant>;
+  /** Charges `complexity` more to the window of `key` (less when negative), once an answer reported its real cost. */
+  charge(key: string, complexity: number): Promise<void>;
+}
+
+/** Whether a value offers the {@link RateLimitStore} methods. */
+export function isRateLimitStore(value: unknown): value is RateLimitStore {
+  const candidate = value as Partial<RateLimitStore> | null | undefined;
+  return typeof candidate?.take === 'function' && typeof candidate.charge === 'function';
+}
