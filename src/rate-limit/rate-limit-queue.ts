@@ -9,7 +9,7 @@ const STORE_TIMEOUT_MS = 5_000;
 
 /** What the queue reports: a call it holds back, and a shared store that fell back to a local one. */
 export interface RateLimitQueueEvents {
-  /** A call must wait for the window; reported once per call, with the first wait. */
+  /** A call must wait for the window; reported once per call, with the wait known then. */
   onWait(key: string, operationName: string, waitMs: number): void;
   /** The store answered from its local stand-in after answering as shared (once per outage). */
   onFallback(key: string): void;
@@ -57,6 +57,8 @@ export class RateLimitQueue {
   readonly #store: RateLimitStore;
   readonly #events: RateLimitQueueEvents;
   readonly #lines = new Map<string, Waiter[]>();
+  /** Until when each line's loop sleeps, while it does. */
+  readonly #sleepingUntil = new Map<string, number>();
   #fallenBack = false;
 
   constructor(store: RateLimitStore, events: RateLimitQueueEvents) {
@@ -75,6 +77,8 @@ export class RateLimitQueue {
       };
       signal?.addEventListener('abort', waiter.onAbort, { once: true });
       const line = this.#lines.get(key);
+      const until = this.#sleepingUntil.get(key);
+      if (until !== undefined) this.#reportWait(key, waiter, until - Date.now());
       if (line) line.push(waiter);
       else {
         this.#lines.set(key, [waiter]);
@@ -112,12 +116,17 @@ export class RateLimitQueue {
         head.resolve();
         continue;
       }
-      if (!head.waited) {
-        head.waited = true;
-        this.#events.onWait(key, head.operationName, grant.retryInMs);
-      }
+      for (const waiter of line) this.#reportWait(key, waiter, grant.retryInMs);
+      this.#sleepingUntil.set(key, Date.now() + grant.retryInMs);
       await sleep(grant.retryInMs);
+      this.#sleepingUntil.delete(key);
     }
     this.#lines.delete(key);
+  }
+
+  #reportWait(key: string, waiter: Waiter, waitMs: number): void {
+    if (waiter.waited) return;
+    waiter.waited = true;
+    this.#events.onWait(key, waiter.operationName, Math.max(0, Math.round(waitMs)));
   }
 }
