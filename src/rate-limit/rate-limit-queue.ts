@@ -11,8 +11,8 @@ const STORE_TIMEOUT_MS = 5_000;
 export interface RateLimitQueueEvents {
   /** A call must wait for the window; reported once per call, with the wait known then. */
   onWait(key: string, operationName: string, waitMs: number): void;
-  /** The store answered from its local stand-in after answering as shared (once per outage). */
-  onFallback(key: string): void;
+  /** The store went from shared to its local stand-in (`true`), or back (`false`). */
+  onFallbackChange(key: string, fallback: boolean): void;
 }
 
 interface Waiter {
@@ -104,7 +104,7 @@ export class RateLimitQueue {
     while (line.length > 0) {
       const head = line[0]!;
       const grant = await takeFrom(this.#store, key, head.cost);
-      if (grant.fallback && !this.#fallenBack) this.#events.onFallback(key);
+      if (grant.fallback !== this.#fallenBack) this.#events.onFallbackChange(key, grant.fallback === true);
       this.#fallenBack = grant.fallback === true;
       if (line[0] !== head) {
         // The head left the line (aborted) while the store answered: a grant it got is not given back, which errs on the safe side.

@@ -11,7 +11,7 @@ const one = { requests: 1, complexity: 0 };
 function recorder() {
   const waits: Array<{ operationName: string; waitMs: number }> = [];
   const fallbacks: string[] = [];
-  return { waits, fallbacks, events: { onWait: (_: string, operationName: string, waitMs: number) => waits.push({ operationName, waitMs }), onFallback: (key: string) => fallbacks.push(key) } };
+  return { waits, fallbacks, events: { onWait: (_: string, operationName: string, waitMs: number) => waits.push({ operationName, waitMs }), onFallbackChange: (key: string, fallback: boolean) => fallbacks.push(`${key}:${fallback}`) } };
 }
 
 describe('the rate limit queue', () => {
@@ -49,7 +49,7 @@ describe('the rate limit queue', () => {
     const queue = new RateLimitQueue(store, events);
     await queue.acquire('net', one, 'a', undefined);
     await queue.acquire('net', one, 'b', undefined);
-    expect(fallbacks).toEqual(['net']);
+    expect(fallbacks).toEqual(['net:true']);
     answer = () => {
       throw new Error('broken store');
     };

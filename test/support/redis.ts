@@ -10,7 +10,8 @@ export interface RunningRedis {
   stop(): Promise<void>;
 }
 
-const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+/** Whether `redis-server` is installed here. */
+export const hasRedisServer = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
 /**
  * Whether this machine can run the Redis tests. Without `redis-server` they are skipped with one
