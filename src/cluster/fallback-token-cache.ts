@@ -14,7 +14,7 @@ const LOCAL_HOLDER = 'local';
  */
 export class FallbackTokenCache implements SharedTokenCache {
   readonly #shared: SharedTokenCache;
-  readonly #local = new MemoryTokenCache();
+  readonly #local: MemoryTokenCache;
   readonly #onFallbackChange: (fallback: boolean) => void;
   readonly #now: () => number;
   #localUntil = 0;
@@ -23,6 +23,7 @@ export class FallbackTokenCache implements SharedTokenCache {
   constructor(shared: SharedTokenCache, onFallbackChange: (fallback: boolean) => void, now: () => number = Date.now) {
     this.#shared = shared;
     this.#onFallbackChange = onFallbackChange;
+    this.#local = new MemoryTokenCache({ now });
     this.#now = now;
   }
 
@@ -33,7 +34,7 @@ export class FallbackTokenCache implements SharedTokenCache {
 
   /** Stores in the shared cache, or locally while it is out. */
   set(key: string, token: CachedToken, ttlMs: number | undefined): Promise<void> {
-    return this.#either((shared) => shared.set(key, token, ttlMs), (local) => local.set(key, token));
+    return this.#either((shared) => shared.set(key, token, ttlMs), (local) => local.set(key, token, ttlMs));
   }
 
   /** Forgets the entry where it is kept now. */

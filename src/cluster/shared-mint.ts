@@ -1,6 +1,6 @@
 import type { CachedToken } from '../auth/token-cache.js';
 import { TribeTimeoutError } from '../errors.js';
-import { sleep } from '../transport/sleep.js';
+import { MESSAGES } from '../messages.js';
 import type { SharedTokenCache } from './mint-lock.js';
 
 /** How one mint is shared between the processes of a cluster. */
@@ -44,11 +44,11 @@ export async function mintOnceInCluster(options: SharedMintOptions): Promise<{ t
         await cache.releaseMintLock(key, holder).catch(() => undefined);
       }
     }
-    await sleep(options.pollMs);
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs));
     const found = await cache.get(key);
     if (found && options.accepts(found)) return { token: found, minted: false };
     if (now() >= giveUpAt) {
-      throw new TribeTimeoutError(`tribe-sdk: no token appeared within ${options.waitLimitMs} ms while another process held the mint lock`, options.waitLimitMs);
+      throw new TribeTimeoutError(MESSAGES.mintLockWait(options.waitLimitMs), { timeoutMs: options.waitLimitMs });
     }
   }
 }

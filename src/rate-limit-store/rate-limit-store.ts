@@ -1,4 +1,4 @@
-import { TribeConfigError } from '../errors.js';
+import { duration, integer, invalid, keyPrefix, object } from '../options/rules.js';
 import type { RateLimitCost, RateLimitGrant, RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import type { RedisClientLike } from '../redis/redis-commands.js';
 import { memoryLimiters, overLimit, redisLimiters, type WindowLimiters } from './flexible-limiters.js';
@@ -28,34 +28,20 @@ export interface RateLimitStoreOptions {
 
 const DEFAULT_MARGIN_MS = 100;
 
-function fail(problem: string): never {
-  throw new TribeConfigError(`tribe-sdk: ${problem}`);
-}
-
-function positive(name: string, value: number | undefined, { integer = true, min = 1 } = {}): void {
-  if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
-    fail(`rate limit ${name} must be ${integer ? 'an integer' : 'a number'} of at least ${min}`);
-  }
-}
-
 function resolveLimits(options: RateLimitStoreOptions): { requests: number; complexity: number; durationS: number } {
-  if (typeof options !== 'object' || options === null) fail('createRateLimitStore takes an options object');
-  if (options.plan !== undefined && !Object.hasOwn(RATE_LIMIT_PLANS, options.plan)) fail(`rate limit plan must be one of ${Object.keys(RATE_LIMIT_PLANS).join(', ')}`);
-  positive('requests', options.requests);
-  positive('complexity', options.complexity);
-  positive('windowMs', options.windowMs, { min: 1000 });
-  positive('marginMs', options.marginMs, { integer: false, min: 0 });
-  positive('commandTimeoutMs', options.commandTimeoutMs);
-  positive('retrySharedAfterMs', options.retrySharedAfterMs, { min: 0 });
+  options = object(options, 'options');
+  if (options.plan !== undefined && !Object.hasOwn(RATE_LIMIT_PLANS, options.plan)) invalid('plan', `one of ${Object.keys(RATE_LIMIT_PLANS).join(', ')}`);
   const plan = options.plan === undefined ? undefined : RATE_LIMIT_PLANS[options.plan];
-  const requests = options.requests ?? plan?.requests;
-  const complexity = options.complexity ?? plan?.complexity;
-  const windowMs = options.windowMs ?? plan?.windowMs;
-  if (requests === undefined || complexity === undefined || windowMs === undefined) fail('rate limit needs a plan, or requests, complexity and windowMs');
-  if (options.redis !== undefined && (typeof options.redis !== 'object' || options.redis === null)) fail('rate limit redis must be a redis (v4+) or ioredis client');
-  if (options.prefix !== undefined && (typeof options.prefix !== 'string' || /\s/.test(options.prefix))) fail('rate limit prefix must be a string without whitespace');
-  return { requests, complexity, durationS: (windowMs + (options.marginMs ?? DEFAULT_MARGIN_MS)) / 1000 };
+  const requests = integer(options.requests, 'requests', 1, 1_000_000_000) ?? plan?.requests;
+  const complexity = integer(options.complexity, 'complexity', 1, 1_000_000_000) ?? plan?.complexity;
+  // rate-limiter-flexible keeps a window in Redis only from one second up.
+  const windowMs = duration(options.windowMs, 'windowMs', 1_000) ?? plan?.windowMs;
+  if (requests === undefined || complexity === undefined || windowMs === undefined) invalid('options', 'a plan, or requests, complexity and windowMs');
+  duration(options.commandTimeoutMs, 'commandTimeoutMs', 1);
+  duration(options.retrySharedAfterMs, 'retrySharedAfterMs', 0);
+  keyPrefix(options.prefix, 'prefix');
+  if (options.redis !== undefined && (typeof options.redis !== 'object' || options.redis === null)) invalid('redis', 'a redis (v4+) or ioredis client');
+  return { requests, complexity, durationS: (windowMs + (duration(options.marginMs, 'marginMs', 0) ?? DEFAULT_MARGIN_MS)) / 1000 };
 }
 
 function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Promise<T> {

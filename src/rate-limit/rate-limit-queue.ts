@@ -1,5 +1,4 @@
-import { TribeAbortError } from '../errors.js';
-import { sleep } from '../transport/sleep.js';
+import { abortError } from '../abort.js';
 import type { RateLimitCost, RateLimitGrant, RateLimitStore } from './rate-limit-store.js';
 
 /** The longest single wait the queue accepts from a store: a larger answer is not trusted. */
@@ -23,10 +22,6 @@ interface Waiter {
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
-}
-
-function abortError(signal: AbortSignal): TribeAbortError {
-  return new TribeAbortError('tribe-sdk: the request was aborted while queued for the rate limit', { cause: signal.reason });
 }
 
 /** The store's answer, bounded in time and checked; a store that fails or stalls lets the call go (the API's 429 remains). */
@@ -66,7 +61,7 @@ export class RateLimitQueue {
     this.#events = events;
   }
 
-  /** Resolves when the call may be sent; rejects with {@link TribeAbortError} if `signal` aborts first. */
+  /** Resolves when the call may be sent; rejects with a TribeAbortError if `signal` aborts first. */
   acquire(key: string, cost: RateLimitCost, operationName: string, signal: AbortSignal | undefined): Promise<void> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
     return new Promise<void>((resolve, reject) => {
@@ -118,7 +113,7 @@ export class RateLimitQueue {
       }
       for (const waiter of line) this.#reportWait(key, waiter, grant.retryInMs);
       this.#sleepingUntil.set(key, Date.now() + grant.retryInMs);
-      await sleep(grant.retryInMs);
+      await new Promise((resolve) => setTimeout(resolve, grant.retryInMs));
       this.#sleepingUntil.delete(key);
     }
     this.#lines.delete(key);

@@ -1,4 +1,6 @@
-import { TribeConfigError, TribeNetworkError } from '../errors.js';
+import { TribeNetworkError } from '../errors.js';
+import { MESSAGES } from '../messages.js';
+import { invalid } from '../options/rules.js';
 
 /** A client of the `redis` package (v4 or later): raw commands go through `sendCommand`. */
 export interface NodeRedisLike {
@@ -28,14 +30,14 @@ function isIoRedis(client: RedisClientLike): client is IoRedisLike {
  * is down queues commands until it reconnects, and no call of the SDK may hang on that.
  */
 export function redisCommand(client: RedisClientLike, timeoutMs: number): RedisCommand {
-  if (typeof client !== 'object' || client === null) throw new TribeConfigError('tribe-sdk: client must be a redis (v4+) or ioredis client');
+  if (typeof client !== 'object' || client === null) invalid('client', 'a redis (v4+) or ioredis client');
   let send: RedisCommand;
   if (isIoRedis(client)) send = (args) => client.call(args[0]!, ...args.slice(1));
   else if (typeof client.sendCommand === 'function') send = (args) => client.sendCommand(args);
-  else throw new TribeConfigError('tribe-sdk: client must be a redis (v4+) or ioredis client (it has neither sendCommand nor call)');
+  else invalid('client', 'a redis (v4+) or ioredis client (it has neither sendCommand nor call)');
   return (args) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new TribeNetworkError(`tribe-sdk: Redis did not answer ${args[0]} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new TribeNetworkError(MESSAGES.redisTimeout(args[0]!, timeoutMs))), timeoutMs);
       send(args).then(
         (reply) => {
           clearTimeout(timer);
@@ -44,7 +46,7 @@ export function redisCommand(client: RedisClientLike, timeoutMs: number): RedisC
         (cause: unknown) => {
           clearTimeout(timer);
           // The client's own error may quote the command, and with it a token: keep only its class.
-          reject(new TribeNetworkError(`tribe-sdk: Redis ${args[0]} failed (${cause instanceof Error ? cause.name : 'error'})`));
+          reject(new TribeNetworkError(MESSAGES.redisFailed(args[0]!, cause instanceof Error ? cause.name : 'error')));
         },
       );
     });

@@ -1,6 +1,6 @@
 import type { CachedToken } from '../auth/token-cache.js';
 import type { SharedTokenCache } from '../cluster/mint-lock.js';
-import { TribeConfigError } from '../errors.js';
+import { duration, keyPrefix, object } from '../options/rules.js';
 import { redisCommand, type RedisClientLike } from './redis-commands.js';
 import { decodeToken, encodeToken } from './token-codec.js';
 
@@ -25,16 +25,7 @@ function randomHolder(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function checkOptions(options: RedisTokenStoreOptions): void {
-  if (typeof options !== 'object' || options === null) throw new TribeConfigError('tribe-sdk: createRedisTokenStore takes an options object');
-  if (options.prefix !== undefined && (typeof options.prefix !== 'string' || /\s/.test(options.prefix))) {
-    throw new TribeConfigError('tribe-sdk: prefix must be a string without whitespace');
-  }
-  const timeout = options.commandTimeoutMs;
-  if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout >= 1 && timeout <= 60_000)) {
-    throw new TribeConfigError('tribe-sdk: commandTimeoutMs must be a number from 1 to 60000');
-  }
-}
+
 
 /**
  * A token cache in Redis, shared by every process given the same Redis and prefix: tokens expire
@@ -42,9 +33,9 @@ function checkOptions(options: RedisTokenStoreOptions): void {
  * (SET NX PX, released by its holder only) lets the processes mint once between them.
  */
 export function createRedisTokenStore(options: RedisTokenStoreOptions): SharedTokenCache {
-  checkOptions(options);
-  const prefix = options.prefix ?? DEFAULT_PREFIX;
-  const command = redisCommand(options.client, options.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS);
+  const given = object(options, 'options');
+  const prefix = keyPrefix(given.prefix, 'prefix') ?? DEFAULT_PREFIX;
+  const command = redisCommand(given.client, duration(given.commandTimeoutMs, 'commandTimeoutMs', 1) ?? DEFAULT_COMMAND_TIMEOUT_MS);
   const tokenKey = (key: string): string => `${prefix}token:${key}`;
   const lockKey = (key: string): string => `${prefix}mint-lock:${key}`;
   return {
