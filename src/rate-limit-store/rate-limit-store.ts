@@ -53,17 +53,18 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Pro
 
 /** Takes `cost` from both counters, or neither; over the limit is a wait, anything else is thrown. */
 async function takeBoth(limiters: WindowLimiters, key: string, cost: RateLimitCost, complexityCap: number, timeoutMs: number | undefined): Promise<RateLimitGrant> {
+  let taken;
   try {
-    await withTimeout(limiters.requests.consume(key, cost.requests), timeoutMs);
+    taken = await withTimeout(limiters.requests.consume(key, cost.requests), timeoutMs);
   } catch (error) {
     if (overLimit(error)) return { granted: false, retryInMs: error.msBeforeNext };
     throw error;
   }
   const complexity = Math.min(Math.ceil(cost.complexity), complexityCap);
-  if (complexity <= 0) return { granted: true };
+  if (complexity <= 0) return { granted: true, windowEndsAt: Date.now() + taken.msBeforeNext };
   try {
-    await withTimeout(limiters.complexity.consume(key, complexity), timeoutMs);
-    return { granted: true };
+    const window = await withTimeout(limiters.complexity.consume(key, complexity), timeoutMs);
+    return { granted: true, windowEndsAt: Date.now() + window.msBeforeNext };
   } catch (error) {
     // The library counts a refused take as well: give both back, so a smaller call can still fit.
     const refunds = [limiters.requests.reward(key, cost.requests)];

@@ -18,7 +18,7 @@ interface Waiter {
   cost: RateLimitCost;
   operationName: string;
   waited: boolean;
-  resolve: () => void;
+  resolve: (windowEndsAt: number | undefined) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
@@ -32,7 +32,10 @@ async function takeFrom(store: RateLimitStore, key: string, cost: RateLimitCost)
     const grant: unknown = await Promise.race([store.take(key, cost), stalled]);
     if (typeof grant !== 'object' || grant === null || typeof (grant as RateLimitGrant).granted !== 'boolean') return { granted: true };
     const { granted, fallback } = grant as RateLimitGrant;
-    if (granted) return { granted, fallback: fallback === true };
+    if (granted) {
+      const { windowEndsAt } = grant as { windowEndsAt?: unknown };
+      return { granted, fallback: fallback === true, windowEndsAt: typeof windowEndsAt === 'number' && Number.isFinite(windowEndsAt) ? windowEndsAt : undefined };
+    }
     const retryInMs = (grant as { retryInMs?: unknown }).retryInMs;
     const wait = typeof retryInMs === 'number' && Number.isFinite(retryInMs) ? Math.min(Math.max(retryInMs, 1), MAX_WAIT_MS) : 1_000;
     return { granted, retryInMs: wait, fallback: fallback === true };
@@ -61,10 +64,13 @@ export class RateLimitQueue {
     this.#events = events;
   }
 
-  /** Resolves when the call may be sent; rejects with a TribeAbortError if `signal` aborts first. */
-  acquire(key: string, cost: RateLimitCost, operationName: string, signal: AbortSignal | undefined): Promise<void> {
+  /**
+   * Resolves when the call may be sent, with when the store's window ends (if it said); rejects with a
+   * TribeAbortError if `signal` aborts first.
+   */
+  acquire(key: string, cost: RateLimitCost, operationName: string, signal: AbortSignal | undefined): Promise<number | undefined> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    return new Promise<void>((resolve, reject) => {
+    return new Promise<number | undefined>((resolve, reject) => {
       const waiter: Waiter = { cost, operationName, waited: false, resolve, reject, signal, onAbort: () => undefined };
       waiter.onAbort = () => {
         this.#remove(key, waiter);
@@ -82,9 +88,13 @@ export class RateLimitQueue {
     });
   }
 
-  /** Charges the part of a call's cost that only its answer told (negative: gives back). Never fails the call. */
-  charge(key: string, complexity: number): void {
+  /**
+   * Charges the part of a call's cost that only its answer told; gives back an excess only while the
+   * window it was taken from lasts (`windowEndsAt`). Never fails the call.
+   */
+  charge(key: string, complexity: number, windowEndsAt: number | undefined): void {
     if (complexity === 0 || !Number.isFinite(complexity)) return;
+    if (complexity < 0 && (windowEndsAt === undefined || Date.now() >= windowEndsAt)) return;
     this.#store.charge(key, Math.round(complexity)).catch(() => undefined);
   }
 
@@ -108,7 +118,7 @@ export class RateLimitQueue {
       if (grant.granted) {
         line.shift();
         head.signal?.removeEventListener('abort', head.onAbort);
-        head.resolve();
+        head.resolve(grant.windowEndsAt);
         continue;
       }
       for (const waiter of line) this.#reportWait(key, waiter, grant.retryInMs);

@@ -8,7 +8,12 @@ export interface RateLimitCost {
 
 /** A store's answer to {@link RateLimitStore.take}. */
 export type RateLimitGrant =
-  | { granted: true; fallback?: boolean }
+  | {
+      granted: true;
+      fallback?: boolean;
+      /** When the window the cost was taken from ends (epoch ms); without it, nothing is given back after the answer. */
+      windowEndsAt?: number;
+    }
   | { granted: false; retryInMs: number; fallback?: boolean };
 
 /**
@@ -19,7 +24,11 @@ export type RateLimitGrant =
 export interface RateLimitStore {
   /** Takes `cost` from the window of `key` if all of it fits; otherwise says how long until it may. */
   take(key: string, cost: RateLimitCost): Promise<RateLimitGrant>;
-  /** Charges `complexity` more to the window of `key` (less when negative), once an answer reported its real cost. */
+  /**
+   * Charges `complexity` more to the window of `key` (less when negative), once an answer reported its
+   * real cost. A negative charge comes only while the window of the take has not ended: given back in
+   * the next window, it would let that one overrun.
+   */
   charge(key: string, complexity: number): Promise<void>;
 }
 

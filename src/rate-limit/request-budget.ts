@@ -1,5 +1,5 @@
 import type { DocumentNode } from 'graphql';
-import { estimateComplexity } from './estimate-complexity.js';
+import { complexityBounds } from './estimate-complexity.js';
 import { RateLimitQueue, type RateLimitQueueEvents } from './rate-limit-queue.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
@@ -10,15 +10,17 @@ const MAX_SHAPES = 1_000;
 export interface BudgetTicket {
   shape: string;
   charged: number;
+  /** When the window it was charged to ends, if the store said. */
+  windowEndsAt?: number | undefined;
   settle?: () => void;
 }
 
 /**
  * Admits each attempt of a client's calls against its network's burst window. What an attempt is
  * charged up front is the cost its answer reported last time for the same operation and page size,
- * else the estimate from the document; the difference is charged when its answer comes. Until a
- * shape's cost is known, its attempts go one at a time, so that a burst of a new kind of call cannot
- * overrun the window on an estimate that was too low.
+ * else the most the document can cost (see {@link complexityBounds}); the difference is charged or
+ * given back when its answer comes. Until a shape's cost is known its attempts go one at a time, so
+ * that the high first charge holds back one call, not a burst of them.
  */
 export class RequestBudget {
   readonly #queue: RateLimitQueue;
@@ -39,10 +41,11 @@ export class RequestBudget {
       await this.#probes.get(shape);
       known = this.#costs.get(shape);
     }
-    const ticket: BudgetTicket = { shape, charged: known ?? estimateComplexity(document, variables) };
+    // The upper bound, not a guess: other processes take from the same window before this answer can correct it.
+    const ticket: BudgetTicket = { shape, charged: known ?? complexityBounds(document, variables).high };
     if (known === undefined) this.#probes.set(shape, new Promise<void>((resolve) => (ticket.settle = resolve)));
     try {
-      await this.#queue.acquire(this.#key, { requests: 1, complexity: ticket.charged }, operationName, signal);
+      ticket.windowEndsAt = await this.#queue.acquire(this.#key, { requests: 1, complexity: ticket.charged }, operationName, signal);
     } catch (error) {
       this.#endProbe(ticket);
       throw error;
@@ -53,7 +56,7 @@ export class RequestBudget {
   /** Charges the rest of the attempt's cost (or gives back the excess) once the answer reported it. */
   settle(ticket: BudgetTicket, reported: unknown): void {
     if (typeof reported === 'number' && Number.isFinite(reported) && reported >= 0) {
-      this.#queue.charge(this.#key, reported - ticket.charged);
+      this.#queue.charge(this.#key, reported - ticket.charged, ticket.windowEndsAt);
       if (this.#costs.size >= MAX_SHAPES && !this.#costs.has(ticket.shape)) this.#costs.delete(this.#costs.keys().next().value!);
       this.#costs.set(ticket.shape, reported);
     }

@@ -15,7 +15,8 @@ let built: Promise<unknown> | undefined;
 /** Bundles the worker once per process: starting four workers through tsx costs seconds each on a busy machine. */
 function buildWorker(): Promise<unknown> {
   if (!built) {
-    built = build({ entryPoints: [WORKER_SOURCE], outfile: WORKER, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'error' });
+    // tribe-sdk-source: the package's #imports resolve to src/, as in development (vitest and tsx set it too).
+    built = build({ entryPoints: [WORKER_SOURCE], outfile: WORKER, bundle: true, platform: 'node', format: 'esm', packages: 'external', conditions: ['tribe-sdk-source'], logLevel: 'error' });
     process.once('exit', () => rmSync(WORKER, { force: true }));
   }
   return built;
