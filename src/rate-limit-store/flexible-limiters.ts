@@ -3,7 +3,7 @@
 // Tribe's do, it can charge points after the fact (penalty/reward), and it costs about 2 µs per call in
 // memory and one Redis round trip shared. Its main module loads node:cluster, hence this node-only entry.
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { RedisClientLike } from '../redis/redis-commands.js';
+import { redisCommand, type RedisClientLike } from '../redis/redis-commands.js';
 
 // The library's own script, with the window set in ms (PX) from the duration argument instead of in
 // whole seconds, so that a window can be a second plus a margin.
@@ -21,13 +21,22 @@ return {consumed, ttl}`;
 export interface WindowLimiters {
   requests: RateLimiterAbstract;
   complexity: RateLimiterAbstract;
+  /** Starts both windows of `key` afresh from now, keeping their counts (the library has no call for it). */
+  restart(key: string): Promise<void>;
 }
 
 /** Counters in this process. */
 export function memoryLimiters(requests: number, complexity: number, durationS: number): WindowLimiters {
+  const limiters = [new RateLimiterMemory({ points: requests, duration: durationS }), new RateLimiterMemory({ points: complexity, duration: durationS })] as const;
   return {
-    requests: new RateLimiterMemory({ points: requests, duration: durationS }),
-    complexity: new RateLimiterMemory({ points: complexity, duration: durationS }),
+    requests: limiters[0],
+    complexity: limiters[1],
+    async restart(key) {
+      for (const limiter of limiters) {
+        const counted = await limiter.get(key);
+        if (counted) await limiter.set(key, counted.consumedPoints, durationS);
+      }
+    },
   };
 }
 
@@ -41,9 +50,17 @@ export function redisLimiters(client: RedisClientLike, prefix: string, requests:
     // node-redis (v4+) has no `call`; the library tells the two APIs apart by this flag.
     useRedisPackage: typeof (client as { call?: unknown }).call !== 'function',
   };
+  const requestsLimiter = new RateLimiterRedis({ ...shared, points: requests, keyPrefix: `${prefix}requests` });
+  const complexityLimiter = new RateLimiterRedis({ ...shared, points: complexity, keyPrefix: `${prefix}complexity` });
+  const command = redisCommand(client, 1_000);
+  const windowMs = String(Math.round(durationS * 1000));
   return {
-    requests: new RateLimiterRedis({ ...shared, points: requests, keyPrefix: `${prefix}requests` }),
-    complexity: new RateLimiterRedis({ ...shared, points: complexity, keyPrefix: `${prefix}complexity` }),
+    requests: requestsLimiter,
+    complexity: complexityLimiter,
+    async restart(key) {
+      // PEXPIRE does nothing to a key that expired meanwhile: that window is over anyway.
+      await Promise.all([requestsLimiter, complexityLimiter].map((limiter) => command(['PEXPIRE', limiter.getKey(key), windowMs])));
+    },
   };
 }
 

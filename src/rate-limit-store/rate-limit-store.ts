@@ -61,10 +61,11 @@ async function takeBoth(limiters: WindowLimiters, key: string, cost: RateLimitCo
     throw error;
   }
   const complexity = Math.min(Math.ceil(cost.complexity), complexityCap);
-  if (complexity <= 0) return { granted: true, windowEndsAt: Date.now() + taken.msBeforeNext };
+  const firstInWindow = taken.isFirstInDuration;
+  if (complexity <= 0) return { granted: true, windowEndsAt: Date.now() + taken.msBeforeNext, firstInWindow };
   try {
     const window = await withTimeout(limiters.complexity.consume(key, complexity), timeoutMs);
-    return { granted: true, windowEndsAt: Date.now() + window.msBeforeNext };
+    return { granted: true, windowEndsAt: Date.now() + window.msBeforeNext, firstInWindow };
   } catch (error) {
     // The library counts a refused take as well: give both back, so a smaller call can still fit.
     const refunds = [limiters.requests.reward(key, cost.requests)];
@@ -99,6 +100,10 @@ export function createRateLimitStore(options: RateLimitStoreOptions): RateLimitS
       }
       const grant = await takeBoth(local, key, cost, complexity, undefined);
       return shared ? { ...grant, fallback: true } : grant;
+    },
+    async restartWindow(key) {
+      const inShared = shared !== undefined && usingShared();
+      await withTimeout((inShared ? shared : local).restart(key), inShared ? timeoutMs : undefined).catch(() => undefined);
     },
     async charge(key, points) {
       const inShared = shared !== undefined && usingShared();

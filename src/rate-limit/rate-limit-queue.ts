@@ -14,11 +14,17 @@ export interface RateLimitQueueEvents {
   onFallbackChange(key: string, fallback: boolean): void;
 }
 
+/** What an admitted call learns of its window. */
+export interface AdmittedGrant {
+  windowEndsAt: number | undefined;
+  firstInWindow: boolean;
+}
+
 interface Waiter {
   cost: RateLimitCost;
   operationName: string;
   waited: boolean;
-  resolve: (windowEndsAt: number | undefined) => void;
+  resolve: (grant: AdmittedGrant) => void;
   reject: (error: unknown) => void;
   signal: AbortSignal | undefined;
   onAbort: () => void;
@@ -34,7 +40,8 @@ async function takeFrom(store: RateLimitStore, key: string, cost: RateLimitCost)
     const { granted, fallback } = grant as RateLimitGrant;
     if (granted) {
       const { windowEndsAt } = grant as { windowEndsAt?: unknown };
-      return { granted, fallback: fallback === true, windowEndsAt: typeof windowEndsAt === 'number' && Number.isFinite(windowEndsAt) ? windowEndsAt : undefined };
+      const firstInWindow = (grant as { firstInWindow?: unknown }).firstInWindow === true;
+      return { granted, fallback: fallback === true, firstInWindow, windowEndsAt: typeof windowEndsAt === 'number' && Number.isFinite(windowEndsAt) ? windowEndsAt : undefined };
     }
     const retryInMs = (grant as { retryInMs?: unknown }).retryInMs;
     const wait = typeof retryInMs === 'number' && Number.isFinite(retryInMs) ? Math.min(Math.max(retryInMs, 1), MAX_WAIT_MS) : 1_000;
@@ -68,9 +75,9 @@ export class RateLimitQueue {
    * Resolves when the call may be sent, with when the store's window ends (if it said); rejects with a
    * TribeAbortError if `signal` aborts first.
    */
-  acquire(key: string, cost: RateLimitCost, operationName: string, signal: AbortSignal | undefined): Promise<number | undefined> {
+  acquire(key: string, cost: RateLimitCost, operationName: string, signal: AbortSignal | undefined): Promise<AdmittedGrant> {
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    return new Promise<number | undefined>((resolve, reject) => {
+    return new Promise<AdmittedGrant>((resolve, reject) => {
       const waiter: Waiter = { cost, operationName, waited: false, resolve, reject, signal, onAbort: () => undefined };
       waiter.onAbort = () => {
         this.#remove(key, waiter);
@@ -98,6 +105,11 @@ export class RateLimitQueue {
     this.#store.charge(key, Math.round(complexity)).catch(() => undefined);
   }
 
+  /** Restarts the window from now, for the answer of the call that opened it. Never fails the call. */
+  restartWindow(key: string): void {
+    this.#store.restartWindow?.(key).catch(() => undefined);
+  }
+
   #remove(key: string, waiter: Waiter): void {
     const line = this.#lines.get(key);
     const index = line?.indexOf(waiter) ?? -1;
@@ -118,7 +130,7 @@ export class RateLimitQueue {
       if (grant.granted) {
         line.shift();
         head.signal?.removeEventListener('abort', head.onAbort);
-        head.resolve(grant.windowEndsAt);
+        head.resolve({ windowEndsAt: grant.windowEndsAt, firstInWindow: grant.firstInWindow === true });
         continue;
       }
       for (const waiter of line) this.#reportWait(key, waiter, grant.retryInMs);

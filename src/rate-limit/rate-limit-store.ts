@@ -13,6 +13,8 @@ export type RateLimitGrant =
       fallback?: boolean;
       /** When the window the cost was taken from ends (epoch ms); without it, nothing is given back after the answer. */
       windowEndsAt?: number;
+      /** This take opened the window: see {@link RateLimitStore.restartWindow}. */
+      firstInWindow?: boolean;
     }
   | { granted: false; retryInMs: number; fallback?: boolean };
 
@@ -30,6 +32,12 @@ export interface RateLimitStore {
    * the next window, it would let that one overrun.
    */
   charge(key: string, complexity: number): Promise<void>;
+  /**
+   * Starts the window of `key` afresh from now, keeping what it counted. Called when the call that
+   * opened a window has its answer: the API's window began when that call arrived, later than ours,
+   * and ours must not end before the API's does.
+   */
+  restartWindow?(key: string): Promise<void>;
 }
 
 /** Whether a value offers the {@link RateLimitStore} methods. */

@@ -12,6 +12,8 @@ export interface BudgetTicket {
   charged: number;
   /** When the window it was charged to ends, if the store said. */
   windowEndsAt?: number | undefined;
+  /** It opened its window. */
+  firstInWindow?: boolean;
   settle?: () => void;
 }
 
@@ -45,7 +47,7 @@ export class RequestBudget {
     const ticket: BudgetTicket = { shape, charged: known ?? complexityBounds(document, variables).high };
     if (known === undefined) this.#probes.set(shape, new Promise<void>((resolve) => (ticket.settle = resolve)));
     try {
-      ticket.windowEndsAt = await this.#queue.acquire(this.#key, { requests: 1, complexity: ticket.charged }, operationName, signal);
+      Object.assign(ticket, await this.#queue.acquire(this.#key, { requests: 1, complexity: ticket.charged }, operationName, signal));
     } catch (error) {
       this.#endProbe(ticket);
       throw error;
@@ -55,6 +57,7 @@ export class RequestBudget {
 
   /** Charges the rest of the attempt's cost (or gives back the excess) once the answer reported it. */
   settle(ticket: BudgetTicket, reported: unknown): void {
+    if (ticket.firstInWindow) this.#queue.restartWindow(this.#key);
     if (typeof reported === 'number' && Number.isFinite(reported) && reported >= 0) {
       this.#queue.charge(this.#key, reported - ticket.charged, ticket.windowEndsAt);
       if (this.#costs.size >= MAX_SHAPES && !this.#costs.has(ticket.shape)) this.#costs.delete(this.#costs.keys().next().value!);

@@ -31,6 +31,17 @@ describe('the in-memory rate limit store', () => {
     expect((await store.take('net', one)).granted).toBe(false);
   });
 
+  it('says which take opened the window, and restarts the window from now keeping its count', async () => {
+    const store = createRateLimitStore({ requests: 1, complexity: 100, windowMs: 1000, marginMs: 0 });
+    expect(await store.take('net', one)).toMatchObject({ granted: true, firstInWindow: true });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await store.restartWindow!('net');
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await store.take('net', one)).granted).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await store.take('net', one)).toMatchObject({ granted: true, firstInWindow: true });
+  });
+
   it('has the documented plans', () => {
     expect(RATE_LIMIT_PLANS.free).toEqual({ requests: 100, complexity: 10_000, windowMs: 10_000 });
     expect(RATE_LIMIT_PLANS.addon).toEqual({ requests: 200, complexity: 20_000, windowMs: 10_000 });
@@ -66,6 +77,15 @@ describe.skipIf(!available).each(Object.keys(CLIENT_KINDS) as (keyof typeof CLIE
     expect(!refused.granted && refused.retryInMs).toBeGreaterThan(1000);
     expect(!refused.granted && refused.retryInMs).toBeLessThanOrEqual(1300);
     await b.charge('net', 0);
+  });
+
+  it('restarts a shared window from now', async () => {
+    const store = createRateLimitStore({ requests: 1, complexity: 100, windowMs: 1000, marginMs: 0, prefix: prefix(), redis: (await connect()).client });
+    expect(await store.take('net', one)).toMatchObject({ granted: true, firstInWindow: true });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    await store.restartWindow!('net');
+    const refused = await store.take('net', one);
+    expect(!refused.granted && refused.retryInMs).toBeGreaterThan(800);
   });
 
   it('answers from local counters, marked fallback, when Redis goes away, within the command timeout', async () => {
