@@ -67,8 +67,9 @@ describe.skipIf(!available)('many worker processes, one Redis', { timeout: 120_0
     const sum = totals(reports);
     expect(sum).toMatchObject({ ok: 600, failed: 0 });
     expect(reports.map((report) => report?.events['local-fallback'])).toEqual([1, 1, 1, 1]);
-    // One shared mint before, then one local mint per process.
-    expect(emulator.requestCount('limitedToken')).toBe(5);
+    // The token each process took from Redis stays usable locally, so the outage costs no mint; a
+    // process that needed one would mint locally (the FallbackTokenCache test covers that).
+    expect(emulator.requestCount('limitedToken')).toBe(1);
   });
 });
 
