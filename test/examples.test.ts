@@ -154,6 +154,8 @@ describe('examples', { timeout: 60_000 }, () => {
       expect(output).toContain('webhook error: tribe-sdk: the webhook signature does not match');
       expect(output).not.toContain(signingSecret);
     }
+  });
+
   it.skipIf(!withRedis)('cluster.ts: 4 forked workers share one mint and one rate limit through Redis', async () => {
     const { stdout } = await runExample('cluster.ts', { ...appEnv(), REDIS_URL: redis.current.url });
     expect(stdout).toContain('4 workers made 100 calls with 1 mint(s)');
