@@ -79,6 +79,9 @@ export default tseslint.config(
     'src/options/**': ['client'],
     'src/auth/**': ['client', 'options', 'transport'],
     'src/transport/**': ['client', 'options', 'auth'],
+    // Shared-state pieces (issue 16): the cluster lock sits beside auth/, the rate limit queue beside transport/.
+    'src/cluster/**': ['client', 'options', 'transport'],
+    'src/rate-limit/**': ['client', 'options', 'auth', 'transport'],
     'src/{abort,constants,errors,events,messages,redact}.ts': ['client', 'options', 'auth', 'transport', 'pagination'],
   }),
   {

@@ -2,6 +2,7 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { BenchReport } from './run.js';
 import type { ThroughputResult } from './throughput.js';
+import { renderWorkers } from './report-workers.js';
 import { median } from './stats.js';
 
 const us = (value: number): string => value.toFixed(0);
@@ -126,6 +127,7 @@ export function renderReport(report: BenchReport): string {
     '',
     `generated/sdk.ts: ${kb(report.generatedBytes)} (${report.generatedBytes} bytes).`,
     '',
+    ...renderWorkers(report.limiterLibraries, report.bulkJob),
   ];
   return lines.join('\n');
 }

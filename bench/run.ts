@@ -7,10 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createTribeClient, type TribeClientOptions } from '../src/index.js';
 import { bundleEntries, measureBundle, type BundleResult } from './bundle-size.js';
+import { measureBulkJob, type BulkJobResult } from './bulk-job.js';
 import { clientFactories } from './clients.js';
 import { measureColdBurst, type ColdBurstResult } from './cold-burst.js';
+import { compareLimiterLibraries, type LimiterLibraryResult } from './limiter-libraries.js';
 import { renderReport } from './report.js';
 import { runtimeSectionOf, withRuntimeSection } from './runtimes/section.js';
+import { hasRedisServer } from '../test/support/redis.js';
 import { startFixedServer } from './server-process.js';
 import { measureThroughput, type ThroughputResult } from './throughput.js';
 import { generatedFileBytes, measureTooling, type ToolTime } from './tooling-time.js';
@@ -27,6 +30,10 @@ export interface BenchReport {
   bundles: BundleResult[];
   tooling: ToolTime[];
   generatedBytes: number;
+  /** rate-limiter-flexible against Bottleneck. */
+  limiterLibraries: LimiterLibraryResult[];
+  /** The bulk job of 4 processes with and without the shared limiter; left out of the smoke run (the test suite has a small one). */
+  bulkJob: BulkJobResult[] | undefined;
 }
 
 /** Runs every benchmark; `smoke` shrinks each to a few iterations. */
@@ -48,6 +55,9 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
     const bundles: BundleResult[] = [];
     for (const entry of bundleEntries) bundles.push(await measureBundle(entry));
     const tooling = measureTooling(smoke ? 1 : 3);
+    // The smoke run on a machine without redis-server leaves the comparison out; the full bench needs it.
+    const limiterLibraries = smoke && !hasRedisServer ? [] : await compareLimiterLibraries({ smoke });
+    const bulkJob = smoke ? undefined : await measureBulkJob();
     return {
       startedAt,
       durationS: (performance.now() - started) / 1000,
@@ -59,6 +69,8 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
       bundles,
       tooling,
       generatedBytes: generatedFileBytes(),
+      limiterLibraries,
+      bulkJob,
     };
   } finally {
     await server.close();
@@ -76,4 +88,6 @@ if (isMain) {
     writeFileSync(file, withRuntimeSection(markdown, runtimeSectionOf(readFileSync(file, 'utf8'))));
     process.stdout.write('bench: wrote BENCHMARKS.md\n');
   }
+  // Bottleneck (in the limiter comparison) leaves timers behind even after disconnect().
+  process.exit(0);
 }

@@ -58,8 +58,33 @@ export interface TribeGatewayEvent {
   reason: 'not-https' | 'untrusted-host' | 'credentials-in-url' | 'unreadable';
 }
 
+/** A call waits in line for its network's rate-limit window; reported once per call. */
+export interface TribeRateLimitWaitEvent {
+  type: 'rate-limit-wait';
+  networkId: string;
+  operationName: string;
+  /** How long the window has left when the call joins the wait, in ms. */
+  waitMs: number;
+}
+
+/** A shared part (token cache or rate limit store) failed; the client goes on with local tokens and limits. */
+export interface TribeLocalFallbackEvent {
+  type: 'local-fallback';
+  /** The part that noticed first. */
+  part: 'token-cache' | 'rate-limit';
+  networkId: string;
+}
+
 /** Every event the SDK reports; none carries a secret or a token. */
-export type TribeEvent = TribeRequestEvent | TribeResponseEvent | TribeRetryEvent | TribeTokenEvent | TribeTokenCacheEvent | TribeGatewayEvent;
+export type TribeEvent =
+  | TribeRequestEvent
+  | TribeResponseEvent
+  | TribeRetryEvent
+  | TribeTokenEvent
+  | TribeTokenCacheEvent
+  | TribeGatewayEvent
+  | TribeRateLimitWaitEvent
+  | TribeLocalFallbackEvent;
 
 /** Receives SDK events; it should return quickly. What it throws or rejects with is ignored. */
 export type TribeEventListener = (event: TribeEvent) => unknown;

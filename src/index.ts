@@ -36,12 +36,16 @@ export type {
   TribeEvent,
   TribeEventListener,
   TribeGatewayEvent,
+  TribeLocalFallbackEvent,
+  TribeRateLimitWaitEvent,
   TribeRequestEvent,
   TribeResponseEvent,
   TribeRetryEvent,
   TribeTokenCacheEvent,
   TribeTokenEvent,
 } from './events.js';
+export type { SharedTokenCache, TokenMintLock } from './cluster/mint-lock.js';
+export type { RateLimitCost, RateLimitGrant, RateLimitStore } from './rate-limit/rate-limit-store.js';
 export { paginate } from './pagination.js';
 export type { Connection, ConnectionOf, NodeOf, PageCursor, PageOf, PageVariables, PaginateOptions, PaginatedOperation, Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';

@@ -39,6 +39,12 @@ export const MESSAGES = {
   graphql: (what: string) => `tribe-sdk: ${what}`,
   /** A mint answer without a token. */
   mintWithoutToken: 'tribe-sdk: the mint answered without a usable access token',
+  /** Redis did not answer a command in time. */
+  redisTimeout: (command: string, timeoutMs: number) => `tribe-sdk: Redis did not answer ${command} within ${timeoutMs} ms`,
+  /** A Redis command failed; only the error's class is kept, as the client's message may quote a token. */
+  redisFailed: (command: string, kind: string) => `tribe-sdk: Redis ${command} failed (${kind})`,
+  /** No token appeared while another holder kept the mint lock. */
+  mintLockWait: (waitMs: number) => `tribe-sdk: no token appeared within ${waitMs} ms while the mint lock was held elsewhere`,
   /** A paginated answer that would loop. */
   cursorLoop: 'tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop',
 } as const;

@@ -24,5 +24,7 @@ describe('benchmarks, smoke run', () => {
     expect(report.tooling.find((row) => row.name.startsWith('tsc'))?.exitCode).toBe(0);
     const rendered = renderReport(report);
     for (const row of goals(report)) expect(rendered).toContain(`| ${row.goal} | ${row.figure} |`);
+    expect(rendered).toContain('## Many workers, one budget (issue 16)');
+    for (const row of report.limiterLibraries) expect(row.maxInAnyWindow, row.library).toBeLessThanOrEqual(row.limit * 2);
   }, 120_000);
 });

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { createTribeClient } from '../src/index.js';
 import { createDemoData } from '../packages/tools/src/emulator/index.js';
 import { appOptions, startOwnEmulator, useEmulator } from './support/emulator.js';
+import { redisAvailable, useRedis } from './support/redis.js';
 
 // Runs every program in examples/ as a user would (through tsx, TRIBE_* in the environment), against the emulator.
 const emulator = useEmulator({ data: createDemoData({ posts: 45 }) });
+const withRedis = redisAvailable();
+const redis = useRedis();
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const BIN = (name: string) => `${REPO}node_modules/.bin/${name}`;
 
@@ -151,6 +154,13 @@ describe('examples', { timeout: 60_000 }, () => {
       expect(output).toContain('webhook error: tribe-sdk: the webhook signature does not match');
       expect(output).not.toContain(signingSecret);
     }
+  });
+
+  it.skipIf(!withRedis)('cluster.ts: 4 forked workers share one mint and one rate limit through Redis', async () => {
+    const { stdout } = await runExample('cluster.ts', { ...appEnv(), REDIS_URL: redis.current.url });
+    expect(stdout).toContain('4 workers made 100 calls with 1 mint(s)');
+    expect(emulator.current.requestCount('limitedToken')).toBe(1);
+    expect(emulator.current.requestCount('network')).toBe(100);
   });
 
   it('every example type-checks', async () => {

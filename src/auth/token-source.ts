@@ -1,6 +1,8 @@
 import { abortError, throwIfAborted } from '../abort.js';
 import type { TribeEvent, TribeTokenEvent } from '../events.js';
 import type { AccessToken } from './access-token.js';
+import { hasMintLock } from '../cluster/mint-lock.js';
+import { mintOnceInCluster } from '../cluster/shared-mint.js';
 import { GuardedCache } from './guarded-cache.js';
 import type { CachedToken, TokenCache } from './token-cache.js';
 
@@ -15,6 +17,8 @@ export interface TokenSourceOptions {
   refreshMarginMs: number;
   now: () => number;
   onEvent: ((event: TribeEvent) => void) | undefined;
+  /** How long the mint lock of a shared cache (one with `acquireMintLock`) is held at most: longer than a mint takes (default 31 s). */
+  mintLockTtlMs?: number;
 }
 
 /** One lookup: the call's timeout (it bounds an async cache) and signal, and whether to mint regardless. */
@@ -28,7 +32,10 @@ type MintReason = TribeTokenEvent['reason'];
 
 /** How many of its own mints a token source remembers besides the cache. */
 const MAX_MINTED = 1_000;
-
+/** How often a process waiting for another's mint looks for the token. */
+const MINT_POLL_MS = 25;
+/** The mint lock's lifetime unless given: the default attempt timeout and a second. */
+const DEFAULT_MINT_LOCK_TTL_MS = 31_000;
 
 /**
  * Resolves with `promise`, or rejects with a TribeAbortError when `signal` aborts first. The
@@ -106,7 +113,7 @@ export class TokenSource {
     if (pending) return abandonable(pending, signal);
     const cached = await this.#cache.get(key, memberId, options);
     if (cached && cached.accessToken !== rejected.accessToken && this.#isFresh(cached)) return cached;
-    const minting = this.#mintOnce(key, memberId, 'rejected', cached?.accessToken === rejected.accessToken);
+    const minting = this.#mintOnce(key, memberId, 'rejected', cached?.accessToken === rejected.accessToken, rejected);
     return abandonable(minting, signal);
   }
 
@@ -130,14 +137,51 @@ export class TokenSource {
     return this.#options.now() < token.expiresAt - margin;
   }
 
-  #mintOnce(key: string, memberId: string | undefined, reason: MintReason, dropCached = false): Promise<CachedToken> {
+  #mintOnce(key: string, memberId: string | undefined, reason: MintReason, dropCached = false, rejected?: CachedToken): Promise<CachedToken> {
     const pending = this.#inFlight.get(key);
     if (pending) return pending;
-    const minting = this.#mintAndStore(key, memberId, reason, dropCached).finally(() => {
+    const shared = this.#options.cache;
+    const minting = (
+      hasMintLock(shared) ? this.#mintInCluster(key, memberId, reason, rejected) : this.#mintAndStore(key, memberId, reason, dropCached)
+    ).finally(() => {
       if (this.#inFlight.get(key) === minting) this.#inFlight.delete(key);
     });
     this.#inFlight.set(key, minting);
     return minting;
+  }
+
+  /**
+   * One mint for every process sharing the cache: under its lock, the holder looks again and mints
+   * only if it must; the others take the token it stores. The rejected token stays in the shared cache
+   * until the holder replaces it, so that the whole cluster replaces it once. A forced refresh wants a
+   * token minted after it began.
+   */
+  async #mintInCluster(key: string, memberId: string | undefined, reason: MintReason, rejected: CachedToken | undefined): Promise<CachedToken> {
+    const { now, onEvent, networkId } = this.#options;
+    const cache = this.#options.cache as Parameters<typeof mintOnceInCluster>[0]['cache'];
+    const startedAt = now();
+    const lockTtlMs = this.#options.mintLockTtlMs ?? DEFAULT_MINT_LOCK_TTL_MS;
+    const { token, minted } = await mintOnceInCluster({
+      cache,
+      key,
+      mint: async () => ({ ...(await this.#options.mint(memberId)), mintedAt: now() }),
+      accepts: (found) => (reason === 'forced' ? found.mintedAt >= startedAt : this.#isFresh(found) && found.accessToken !== rejected?.accessToken),
+      lockTtlMs,
+      pollMs: MINT_POLL_MS,
+      waitLimitMs: 3 * lockTtlMs,
+      now,
+      store: (fresh) => (this.#closed ? undefined : cache.set(key, fresh, fresh.expiresAt === undefined ? undefined : Math.max(0, fresh.expiresAt - now()))),
+    });
+    this.#remember(key, token);
+    if (minted) onEvent?.({ type: reason === 'missing' ? 'token-minted' : 'token-refreshed', networkId, memberId, expiresAt: token.expiresAt, reason });
+    return token;
+  }
+
+  #remember(key: string, token: CachedToken): void {
+    if (this.#closed) return;
+    this.#minted.delete(key);
+    if (this.#minted.size >= MAX_MINTED) this.#minted.delete(this.#minted.keys().next().value!);
+    this.#minted.set(key, token);
   }
 
   async #mintAndStore(key: string, memberId: string | undefined, reason: MintReason, dropCached: boolean): Promise<CachedToken> {
@@ -148,9 +192,7 @@ export class TokenSource {
     const ttlMs = token.expiresAt === undefined ? undefined : Math.max(0, token.expiresAt - now());
     if (!this.#closed) {
       void dropped.then(() => this.#cache.set(key, token, ttlMs, memberId));
-      this.#minted.delete(key);
-      if (this.#minted.size >= MAX_MINTED) this.#minted.delete(this.#minted.keys().next().value!);
-      this.#minted.set(key, token);
+      this.#remember(key, token);
     }
     onEvent?.({
       type: reason === 'missing' ? 'token-minted' : 'token-refreshed',

@@ -2,7 +2,11 @@ import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
 import type { AccessToken } from '../auth/access-token.js';
 import { MemoryTokenCache } from '../auth/token-cache.js';
 import { TokenSource } from '../auth/token-source.js';
+import { fallbackNotice } from '../cluster/fallback-notice.js';
+import { FallbackTokenCache } from '../cluster/fallback-token-cache.js';
+import { hasMintLock } from '../cluster/mint-lock.js';
 import { TribeAbortError, TribeConfigError } from '../errors.js';
+import { RequestBudget } from '../rate-limit/request-budget.js';
 import { safeListener } from '../events.js';
 import { MESSAGES } from '../messages.js';
 import { resolveMemberId } from '../options/auth-options.js';
@@ -65,8 +69,20 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const base: ResolvedCall = { ...resolved.call, signal: eitherSignal(resolved.call.signal, closing.signal) };
   const isClosed = (): boolean => closing.signal.aborted;
 
+  const noticeFallback = fallbackNotice(auth.networkId, onEvent);
+  const given = resolved.tokenCache;
+  // A shared cache that fails must not fail the calls: they go on with tokens of this process.
+  const cache = given && hasMintLock(given) ? new FallbackTokenCache(given, (fallback) => noticeFallback('token-cache', fallback), now) : given;
+  const budget =
+    resolved.rateLimit &&
+    new RequestBudget(resolved.rateLimit, auth.networkId, {
+      onWait: (_, operationName, waitMs) => onEvent?.({ type: 'rate-limit-wait', networkId: auth.networkId, operationName, waitMs }),
+      onFallbackChange: (_, fallback) => noticeFallback('rate-limit', fallback),
+    });
   const tokens = new TokenSource({
-    cache: resolved.tokenCache ?? ownCache!,
+    cache: cache ?? ownCache!,
+    // Longer than one mint attempt; a holder that outlives it may see a second process mint too, which is harmless.
+    mintLockTtlMs: base.timeoutMs + 1_000,
     keyParts: [auth.endpoint, auth.clientId, auth.networkId],
     networkId: auth.networkId,
     refreshMarginMs: resolved.refreshMarginMs,
@@ -77,7 +93,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   });
   const route = createGatewayRouter(auth.endpoint, resolved.gatewayHosts, onEvent);
   const runnerFor = (call: ResolvedCall): RunRequest =>
-    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber });
+    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget });
   const run = runnerFor(base);
   const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
 

@@ -13,6 +13,7 @@ import type { Scrubber } from '../scrub.js';
 import { encodeOperation } from '../transport/encode-operation.js';
 import type { HttpExchange } from '../transport/exchange.js';
 import { toTribeError } from '../transport/map-error.js';
+import type { RequestBudget } from '../rate-limit/request-budget.js';
 import { readResult } from '../transport/read-result.js';
 import { requestHeaders } from '../transport/request-headers.js';
 import type { GatewayRouter } from './gateway-router.js';
@@ -31,6 +32,8 @@ export interface RunnerContext {
   isClosed: () => boolean;
   /** Knows the app's secrets; learns each token as it is sent. */
   scrubber: Scrubber;
+  /** Holds each attempt until the network's rate-limit window has room; none without `rateLimit`. */
+  budget?: RequestBudget | undefined;
 }
 
 /** What one call may add: headers, a signal, and the member to act as (undefined: the bot). */
@@ -51,7 +54,7 @@ export type RunRequest = <T>(document: DocumentNode, variables: unknown, options
  * The call's signal reaches every step: the wait for a mint, each attempt and each wait between.
  */
 export function createRequestRunner(context: RunnerContext): RunRequest {
-  const { exchange, route, tokens, networkId, call, onEvent, now, scrubber } = context;
+  const { exchange, route, tokens, networkId, call, onEvent, now, scrubber, budget } = context;
   const { scrub } = scrubber;
   const baseHeaders = requestHeaders(call.headers);
 
@@ -72,18 +75,24 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
     const send = async (token: CachedToken): Promise<T> => {
       attempt += 1;
       scrubber.addToken(token.accessToken);
+      // Every attempt, retries too, waits for room in the window and is charged what its answer reports.
+      const ticket = budget && (await budget.admit(document, operationName, variables as Record<string, unknown> | undefined, signal));
+      let reported: unknown;
       const sent = { ...headers, authorization: bearerAuthorization(token.accessToken) };
       onEvent?.({ type: 'request', operationName, attempt, memberId, headers: redactHeaders(sent) });
       const started = onEvent ? now() : 0;
       try {
         const request = { url: route(token), headers: sent, body, signal, timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
-        const data = readResult<T>(await exchange(request));
+        const response = await exchange(request);
+        const data = readResult<T>(response, ticket && ((extensions) => (reported = (extensions as { complexity?: unknown } | undefined)?.complexity)));
         onEvent?.({ type: 'response', operationName, attempt, ok: true, status: 200, errorCode: undefined, durationMs: now() - started });
         return data;
       } catch (raw) {
         const error = toError(raw);
         onEvent?.({ type: 'response', operationName, attempt, ok: false, status: error.status, errorCode: error.code, durationMs: now() - started });
         throw error;
+      } finally {
+        if (ticket) budget!.settle(ticket, reported);
       }
     };
 

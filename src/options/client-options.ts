@@ -2,6 +2,7 @@ import type { GraphQLClient } from 'graphql-request';
 import type { Sdk, SdkFunctionWrapper } from '../../generated/sdk.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { TribeEventListener } from '../events.js';
+import { isRateLimitStore, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import { resolveAuth, resolveMemberId, type ResolvedAuth, type TribeAuthOptions } from './auth-options.js';
 import { resolveCall, type ResolvedCall, type TribeCallOptions } from './call-options.js';
 import { DEFAULTS } from './defaults.js';
@@ -21,6 +22,8 @@ export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptio
   now?: () => number;
   /** Where tokens are kept; share one between processes through Redis or the like (default: in memory). */
   tokenCache?: TokenCache;
+  /** Queue calls to stay within the network's burst window: a store from `tribe-sdk/rate-limit`, or your own (default: none). */
+  rateLimit?: RateLimitStore;
   /** Receives typed events: request, response, retry, token minted or refreshed. Secrets are redacted. */
   onEvent?: TribeEventListener;
   /** A `getSdk` generated from your own operations with typescript-graphql-request (default: this package's). */
@@ -38,6 +41,7 @@ export interface ResolvedClientOptions<TSdk> {
   refreshMarginMs: number;
   now: () => number;
   tokenCache: TokenCache | undefined;
+  rateLimit: RateLimitStore | undefined;
   onEvent: TribeEventListener | undefined;
   getSdk: GetSdk<TSdk> | undefined;
   fetch: typeof fetch | undefined;
@@ -51,6 +55,10 @@ function checkTokenCache(cache: unknown): TokenCache | undefined {
   if (typeof cache !== 'object' || cache === null || !methods.every((name) => typeof (cache as Record<string, unknown>)[name] === 'function')) {
     invalid('tokenCache', 'an object with get, set and delete methods');
   }
+  const lock = cache as Record<string, unknown>;
+  if ((typeof lock.acquireMintLock === 'function') !== (typeof lock.releaseMintLock === 'function')) {
+    invalid('tokenCache', 'an object with both acquireMintLock and releaseMintLock, or neither');
+  }
   return cache as TokenCache;
 }
 
@@ -63,6 +71,7 @@ export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): R
     refreshMarginMs: duration(given.refreshMarginMs, 'refreshMarginMs', 0) ?? DEFAULTS.refreshMarginMs,
     now: callable<() => number>(given.now, 'now') ?? Date.now,
     tokenCache: checkTokenCache(given.tokenCache),
+    rateLimit: given.rateLimit === undefined || isRateLimitStore(given.rateLimit) ? given.rateLimit : invalid('rateLimit', 'an object with take and charge methods (see tribe-sdk/rate-limit)'),
     onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
     getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
     fetch: callable<typeof fetch>(given.fetch, 'fetch'),

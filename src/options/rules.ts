@@ -54,6 +54,12 @@ export function signal(value: unknown, option: string): AbortSignal | undefined 
   return value as AbortSignal;
 }
 
+/** An optional prefix of storage keys (Redis): a string without whitespace. */
+export function keyPrefix(value: unknown, option: string): string | undefined {
+  if (value !== undefined && (typeof value !== 'string' || /\s/.test(value))) invalid(option, 'a string without whitespace');
+  return value as string | undefined;
+}
+
 /** An options object: a missing one is `{}`. */
 export function object<T extends object>(value: T | undefined, option: string): T {
   if (value === undefined) return {} as T;

@@ -16,10 +16,13 @@ function parseResult(text: string): ExecutionResult | undefined {
 
 /**
  * Reads an answer: `data` on success, otherwise an {@link ErrorAnswer} (status, headers, errors, data)
- * for the error mapping, or a {@link TribeNetworkError} when the body is no GraphQL result.
+ * for the error mapping, or a {@link TribeNetworkError} when the body is no GraphQL result. `onExtensions`
+ * receives the answer's `extensions`, when it has a readable body.
  */
-export function readResult<T>(response: HttpExchangeResponse): T {
+export function readResult<T>(response: HttpExchangeResponse, onExtensions?: (extensions: unknown) => void): T {
   const result = parseResult(response.text);
+  // The rate limiter reads Tribe's `extensions.complexity` here, on errors as on data.
+  onExtensions?.(result?.extensions);
   const ok = response.status >= 200 && response.status < 300;
   const hasErrors = Array.isArray(result?.errors) && (result.errors as unknown[]).length > 0;
   if (ok && (result === undefined || (result.data == null && !hasErrors))) {

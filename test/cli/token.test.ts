@@ -32,7 +32,8 @@ describe('tribe-sdk token', () => {
     const token = run.stdout.trim();
     const { status, body } = await queryWithBearer(emulator.current.url, token, '{ network { id } }');
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { network: { id: emulator.current.networkId } } });
+    // The emulator reports each answer's cost, as Tribe does.
+    expect(body).toEqual({ data: { network: { id: emulator.current.networkId } }, extensions: { complexity: 1 } });
     expect(emulator.current.requestCount('limitedToken')).toBe(1);
   });
 

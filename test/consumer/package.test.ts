@@ -150,7 +150,7 @@ describe('the packed package against the emulator', { timeout: 120_000 }, () => 
       headers: { 'content-type': 'application/json', authorization: `Bearer ${finished.stdout.trim()}` },
       body: JSON.stringify({ query: '{ network { id } }' }),
     });
-    expect(await response.json()).toEqual({ data: { network: { id: emulator.current.networkId } } });
+    expect(await response.json()).toEqual({ data: { network: { id: emulator.current.networkId } }, extensions: { complexity: 1 } });
     const version = await run(bin, ['--version'], { cwd: project, env: { PATH: process.env.PATH } });
     expect(version).toEqual({ code: 0, stdout: `${packageVersion}\n`, stderr: '' });
   });

@@ -112,6 +112,14 @@ describe('tribe-sdk emulator (child process)', () => {
     expect(expired.body.errors?.[0]).toMatchObject({ code: '108', message: expect.stringMatching(/expired/) });
   });
 
+  it('--rate-limit REQUESTS,COMPLEXITY with --rate-window enforces a burst window per network', { timeout: 60_000 }, async () => {
+    const { line } = await spawnEmulator(['--rate-limit', '2,1000', '--rate-window', '60']);
+    const token = (await mint(line)).body.data?.limitedToken.accessToken as string;
+    const statuses = [];
+    for (let call = 0; call < 3; call++) statuses.push((await postGraphQL(line.url, NETWORK_QUERY, { authorization: `Bearer ${token}` })).status);
+    expect(statuses).toEqual([200, 200, 429]);
+  });
+
   describe('--data and --gateway', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tribe-sdk-cli-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,7 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import { startEmulator } from '../emulator/index.js';
+import { EMULATOR_PLANS, startEmulator, type EmulatorRateLimits } from '../emulator/index.js';
 import { durationFlag, integerFlag } from './flags.js';
+
+/**
+ * `--rate-limit free|addon|REQUESTS[,COMPLEXITY]` with `--rate-window SECONDS` (default 10): a
+ * plan's burst and daily limits, or burst limits of one's own.
+ */
+function rateLimitsOf(limit: string | undefined, window: string | undefined): EmulatorRateLimits | undefined {
+  const windowSeconds = integerFlag(window, '--rate-window', 1, 86_400);
+  if (limit === undefined) {
+    if (windowSeconds !== undefined) throw new Error('tribe-sdk: --rate-window needs --rate-limit');
+    return undefined;
+  }
+  const windowMs = windowSeconds === undefined ? undefined : windowSeconds * 1000;
+  if (limit === 'free' || limit === 'addon') {
+    const plan = EMULATOR_PLANS[limit];
+    return { ...plan, burst: { ...plan.burst, windowMs: windowMs ?? plan.burst.windowMs } };
+  }
+  const parts = limit.split(',');
+  if (parts.length > 2) throw new Error('tribe-sdk: --rate-limit must be free, addon or REQUESTS[,COMPLEXITY]');
+  const [requests, complexity] = parts.map((part) => integerFlag(part, '--rate-limit', 1, 1_000_000_000));
+  return { burst: { windowMs: windowMs ?? 10_000, requests, complexity } };
+}
+
 
 /** The webhook options from `--webhook-url` and TRIBE_WEBHOOK_SECRET; a secret is made up (and printed) when none is set. */
 function webhookOptions(url: string | undefined, env: Record<string, string | undefined>): { url: string; signingSecret: string; generated: boolean } | undefined {
@@ -27,6 +49,8 @@ export async function emulatorCommand(args: string[], env: Record<string, string
       schema: { type: 'string' },
       'webhook-url': { type: 'string' },
       'cors-origin': { type: 'string', multiple: true },
+      'rate-limit': { type: 'string' },
+      'rate-window': { type: 'string' },
     },
   });
   const port = integerFlag(values.port, '--port', 0, 65535);
@@ -42,6 +66,7 @@ export async function emulatorCommand(args: string[], env: Record<string, string
     gatewayUrl: values.gateway,
     schemaPath: values.schema,
     corsOrigins: values['cors-origin'],
+    rateLimits: rateLimitsOf(values['rate-limit'], values['rate-window']),
   });
   if (delayMs > 0) emulator.injectFault({ delayMs });
   const { url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId } = emulator;

@@ -15,6 +15,7 @@ Commands:
   token [--network ID] [--member ID] [--json]    mint an app access token from TRIBE_CLIENT_ID/SECRET and print it
   demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
   emulator [--port N] [--data file.json] [--token-ttl seconds] [--delay ms] [--gateway] [--schema file]
+           [--rate-limit free|addon|REQUESTS[,COMPLEXITY]] [--rate-window seconds]
            [--webhook-url URL] [--cors-origin URL]...
                                                   start the local Tribe API emulator; prints one JSON line;
                                                   delivers signed webhooks to URL (secret: TRIBE_WEBHOOK_SECRET)

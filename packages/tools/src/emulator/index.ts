@@ -10,6 +10,8 @@ import { countUsage } from './count-usage.js';
 import { buildEmulatorSchema } from './executable-schema.js';
 import { FaultInjector, type FaultRule, type InjectedFault } from './faults.js';
 import { startHttpServer } from './http-server.js';
+import { quotaPlugin } from './quota-plugin.js';
+import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
@@ -21,6 +23,7 @@ export type { FaultRule, InjectedFault } from './faults.js';
 export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
+export { EMULATOR_PLANS, type EmulatorRateLimits, type WindowLimits } from './rate-limits.js';
 export type {
   AppInstallationRecord,
   AppRecord,
@@ -54,6 +57,8 @@ export interface EmulatorOptions {
   gatewayUrl?: boolean | string;
   /** The SDL to serve (default: the SDK's `schema/tribe.graphql`). */
   schemaPath?: string;
+  /** Rate limits per network (burst and daily windows); none unless given. */
+  rateLimits?: EmulatorRateLimits;
   /** Deliver signed webhooks to an app: the URL check on start, installs, events on state changes, interactions on demand. */
   webhooks?: EmulatorWebhookOptions;
   /** Web origins allowed to call the emulator from a browser besides loopback ones, e.g. `http://dev.test:3000`. */
@@ -106,6 +111,10 @@ export interface RunningEmulator {
   revokeTokens(): void;
   /** Revokes each of the next `count` tokens as soon as it is issued. */
   revokeNextTokens(count: number): Restorable;
+  /** Puts other rate limits in force (undefined: none), with fresh windows, until restored. */
+  setRateLimits(limits: EmulatorRateLimits | undefined): Restorable;
+  /** How many requests were refused with HTTP 429 by the rate limits. */
+  rateLimitedCount(): number;
   /** Changes the lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): Restorable;
   /** Webhook deliveries, when started with `webhooks`. */
@@ -162,6 +171,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const envelope = subscriptionFor(change);
     if (envelope) void deliverer.deliver(envelope);
   });
+  const limits = { ledger: options.rateLimits && new RateLimitLedger(options.rateLimits) };
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
     schema: buildEmulatorSchema(sdl, onChange),
     graphqlEndpoint: '/graphql',
@@ -169,7 +179,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maskedErrors: false,
     landingPage: false,
     cors,
-    plugins: [authGate(), countUsage()],
+    plugins: [quotaPlugin(limits), authGate(), countUsage()],
     context: async ({ request }) => ({
       store,
       tokens,
@@ -202,6 +212,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tokens.revokeNextIssued(count);
       return { restore: () => tokens.stopRevokingNext() };
     },
+    setRateLimits(next) {
+      const previous = limits.ledger;
+      limits.ledger = next && new RateLimitLedger(next);
+      return { restore: () => void (limits.ledger = previous) };
+    },
+    rateLimitedCount: () => limits.ledger?.refusedCount() ?? 0,
     setTokenTtl(seconds) {
       const previous = tokens.ttlSeconds;
       tokens.ttlSeconds = seconds;
@@ -213,6 +229,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       deliverer?.reset();
       tokens.stopRevokingNext();
       tokens.ttlSeconds = ttl;
+      limits.ledger?.clear();
       log.clear();
     },
     close: () => {
