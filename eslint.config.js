@@ -55,14 +55,28 @@ function layerRules(layers) {
   return Object.entries(layers).map(([files, higher]) => ({
     files: [files],
     rules: {
-      'no-restricted-imports': ['error', { patterns: higher.map((layer) => ({ group: [`**/${layer}/*`, `**/${layer}.js`], message: `${layer} is a higher layer` })) }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: higher.map((layer) => ({ group: [`**/${layer}/*`, `**/${layer}.js`], message: `${layer} is a higher layer` })) },
+      ],
     },
   }));
 }
 
 export default tseslint.config(
   // Codegen output is checked by `codegen:check`, not linted.
-  { ignores: ['generated/**', 'dist/**', 'packages/*/dist/**', 'packages/*/schema/**', 'coverage/**', '.docs/**', 'test/fixtures/custom-sdk/sdk.ts', 'examples/*/generated.ts'] },
+  {
+    ignores: [
+      'generated/**',
+      'dist/**',
+      'packages/*/dist/**',
+      'packages/*/schema/**',
+      'coverage/**',
+      '.docs/**',
+      'test/fixtures/custom-sdk/sdk.ts',
+      'examples/*/generated.ts',
+    ],
+  },
   {
     files: ['**/*.{ts,js,mjs}'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
@@ -88,7 +102,10 @@ export default tseslint.config(
     files: ['operations/**/*.graphql'],
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     languageOptions: { parser: graphql.parser },
-    plugins: { '@graphql-eslint': graphql, tribe: { rules: { 'operation-named-after-root-field': operationNamedAfterRootField, 'deprecated-needs-reason': deprecatedNeedsReason } } },
+    plugins: {
+      '@graphql-eslint': graphql,
+      tribe: { rules: { 'operation-named-after-root-field': operationNamedAfterRootField, 'deprecated-needs-reason': deprecatedNeedsReason } },
+    },
     rules: {
       ...graphql.configs['flat/operations-recommended'].rules,
       '@graphql-eslint/naming-convention': [

@@ -36,7 +36,13 @@ interface Scenario {
 
 const SCENARIOS: Scenario[] = [
   { name: '100 requests per 1 s window', requests: 100, costPerCall: 0 },
-  { name: '100 requests and 1,280 complexity per 1 s window; posts(limit: 1) costs 16, so complexity binds at 80 calls', requests: 100, complexity: 1_280, postsLimit: 1, costPerCall: POSTS_COST },
+  {
+    name: '100 requests and 1,280 complexity per 1 s window; posts(limit: 1) costs 16, so complexity binds at 80 calls',
+    requests: 100,
+    complexity: 1_280,
+    postsLimit: 1,
+    costPerCall: POSTS_COST,
+  },
 ];
 
 async function runOnce(scenario: Scenario, limiter: boolean, calls: number, redisUrl: string, prefix: string): Promise<BulkJobResult> {

@@ -31,7 +31,11 @@ const JSON_HEADERS = { 'content-type': 'application/json', accept: 'application/
 /** Mints once by hand, as the baselines' setup (not timed). */
 async function mintByHand(url: string): Promise<{ authorization: string; gatewayUrl: string }> {
   const basic = `Basic ${btoa(`${CREDENTIALS.clientId}:${CREDENTIALS.clientSecret}`)}`;
-  const response = await fetch(url, { method: 'POST', headers: { ...JSON_HEADERS, authorization: basic }, body: JSON.stringify({ query: '{ limitedToken }' }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { ...JSON_HEADERS, authorization: basic },
+    body: JSON.stringify({ query: '{ limitedToken }' }),
+  });
   const { data } = (await response.json()) as { data: { limitedToken: { accessToken: string; gatewayUrl: string } } };
   return { authorization: `Bearer ${data.limitedToken.accessToken}`, gatewayUrl: data.limitedToken.gatewayUrl };
 }
@@ -87,7 +91,12 @@ const sdkUniversal: ClientFactory = {
   async create(url) {
     const client = createTribeClient({ ...CREDENTIALS, endpoint: url, fetch: globalThis.fetch });
     await client.getAccessToken();
-    return { call: () => client.sdk.posts(postsVariables), async close() { client.close(); } };
+    return {
+      call: () => client.sdk.posts(postsVariables),
+      async close() {
+        client.close();
+      },
+    };
   },
 };
 
@@ -97,7 +106,12 @@ const sdkNode: ClientFactory = {
   async create(url) {
     const client = createTribeClient({ ...CREDENTIALS, endpoint: url });
     await client.getAccessToken();
-    return { call: () => client.sdk.posts(postsVariables), async close() { client.close(); } };
+    return {
+      call: () => client.sdk.posts(postsVariables),
+      async close() {
+        client.close();
+      },
+    };
   },
 };
 
@@ -112,7 +126,14 @@ const nodeHttp: ClientFactory = {
       new Promise<PostsQuery>((resolve, reject) => {
         const body = postsBody();
         const request = httpRequest(
-          { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { ...JSON_HEADERS, authorization, 'content-length': Buffer.byteLength(body) } },
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            agent,
+            headers: { ...JSON_HEADERS, authorization, 'content-length': Buffer.byteLength(body) },
+          },
           (response) => {
             const chunks: Buffer[] = [];
             response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -129,7 +150,12 @@ const nodeHttp: ClientFactory = {
         request.on('error', reject);
         request.end(body);
       });
-    return { call, async close() { agent.destroy(); } };
+    return {
+      call,
+      async close() {
+        agent.destroy();
+      },
+    };
   },
 };
 

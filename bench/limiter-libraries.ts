@@ -74,7 +74,9 @@ export async function compareLimiterLibraries({ smoke }: { smoke: boolean }): Pr
     const flexibleMemory = new RateLimiterMemory({ points: 1e9, duration: 10 });
     const flexibleRedis = new RateLimiterRedis({ storeClient: client(), points: 1e9, duration: 10, keyPrefix: 'bench-cost' });
     const flexibleShared = Array.from({ length: INSTANCES }, () => {
-      const queue = new RateLimiterQueue(new RateLimiterRedis({ storeClient: client(), points: LIMIT, duration: WINDOW_MS / 1000, keyPrefix: 'bench-acc' }), { maxQueueSize: 10_000 });
+      const queue = new RateLimiterQueue(new RateLimiterRedis({ storeClient: client(), points: LIMIT, duration: WINDOW_MS / 1000, keyPrefix: 'bench-acc' }), {
+        maxQueueSize: 10_000,
+      });
       return () => queue.removeTokens(1);
     });
     const flexible: LimiterLibraryResult = {

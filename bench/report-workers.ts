@@ -30,7 +30,8 @@ export function renderWorkers(libraries: readonly LimiterLibraryResult[], bulk: 
     '| library | memory µs/call | Redis µs/call | most in any 1-s window (limit) | utilisation |',
     '| --- | --- | --- | --- | --- |',
     ...libraries.map(
-      (row) => `| ${row.library} | ${row.memoryUsPerCall.toFixed(1)} | ${row.redisUsPerCall.toFixed(0)} | ${row.maxInAnyWindow} (${row.limit}) | ${(row.utilisation * 100).toFixed(0)} % |`,
+      (row) =>
+        `| ${row.library} | ${row.memoryUsPerCall.toFixed(1)} | ${row.redisUsPerCall.toFixed(0)} | ${row.maxInAnyWindow} (${row.limit}) | ${(row.utilisation * 100).toFixed(0)} % |`,
     ),
     '',
   ];

@@ -61,12 +61,32 @@ export function goals(report: BenchReport): Array<{ goal: string; figure: string
     { goal: 'node (undici) SDK ≥ 0.95× raw undici.request, sequential', figure: ratio(nodeSeq), ok: nodeSeq >= 0.95 },
     { goal: 'node (undici) SDK ≥ 0.95× raw undici.request, c=32', figure: ratio(nodeCon), ok: nodeCon >= 0.95 },
     { goal: 'node (undici) SDK client CPU per request ≤ 1.1× raw undici.request (worse of c=1, c=32)', figure: ratio(nodeCpu), ok: nodeCpu <= 1.1 },
-    { goal: `cold burst of ${report.coldBurstSize}: exactly 1 mint`, figure: `mints per cold burst: ${mints.join(', ')}`, ok: mints.every((count) => count === 1) },
+    {
+      goal: `cold burst of ${report.coldBurstSize}: exactly 1 mint`,
+      figure: `mints per cold burst: ${mints.join(', ')}`,
+      ok: mints.every((count) => count === 1),
+    },
     { goal: 'cold burst ≤ 1.2× the warm burst (node entry)', figure: ratio(burstRatio), ok: burstRatio <= 1.2 },
-    { goal: 'mint + one typed query bundle ≤ 15 KB gzip, unused documents dropped', figure: `${kb(small!.gzipBytes)}; unused documents kept: ${small!.unusedDocumentsKept.length}`, ok: small!.gzipBytes <= 15_000 && small!.unusedDocumentsKept.length === 0 },
-    { goal: 'root entry bundle has no emulator, undici or node: built-in', figure: whole!.forbiddenInputs.length === 0 ? 'none' : whole!.forbiddenInputs.join(', '), ok: whole!.forbiddenInputs.length === 0 },
-    { goal: 'codegen of the full schema + all operations ≤ 1.5 s', figure: `${ms(median(codegen!.runsMs))} wall, ${ms(median(codegen!.cpuMs))} CPU`, ok: median(codegen!.runsMs) <= 1500 },
-    { goal: 'tsc --noEmit generated/ + consumer ≤ 1.3 s baseline + 10%', figure: `${ms(median(tsc!.runsMs))} wall, ${ms(median(tsc!.cpuMs))} CPU`, ok: median(tsc!.runsMs) <= TSC_BASELINE_MS * 1.1 },
+    {
+      goal: 'mint + one typed query bundle ≤ 15 KB gzip, unused documents dropped',
+      figure: `${kb(small!.gzipBytes)}; unused documents kept: ${small!.unusedDocumentsKept.length}`,
+      ok: small!.gzipBytes <= 15_000 && small!.unusedDocumentsKept.length === 0,
+    },
+    {
+      goal: 'root entry bundle has no emulator, undici or node: built-in',
+      figure: whole!.forbiddenInputs.length === 0 ? 'none' : whole!.forbiddenInputs.join(', '),
+      ok: whole!.forbiddenInputs.length === 0,
+    },
+    {
+      goal: 'codegen of the full schema + all operations ≤ 1.5 s',
+      figure: `${ms(median(codegen!.runsMs))} wall, ${ms(median(codegen!.cpuMs))} CPU`,
+      ok: median(codegen!.runsMs) <= 1500,
+    },
+    {
+      goal: 'tsc --noEmit generated/ + consumer ≤ 1.3 s baseline + 10%',
+      figure: `${ms(median(tsc!.runsMs))} wall, ${ms(median(tsc!.cpuMs))} CPU`,
+      ok: median(tsc!.runsMs) <= TSC_BASELINE_MS * 1.1,
+    },
   ];
 }
 
@@ -81,7 +101,9 @@ export function renderReport(report: BenchReport): string {
     '## Machine and commands',
     '',
     `- Run: ${report.startedAt}, ${report.durationS.toFixed(0)} s in all`,
-    `- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length}; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at the end ${loadavg().map((value) => value.toFixed(2)).join(' ')}`,
+    `- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length}; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at the end ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
     `- Node ${process.version} on ${process.platform}-${process.arch}`,
     '- Commands: `npm run bench` (= `node --conditions=tribe-sdk-source --import tsx bench/run.ts`), `npm run bench -- --write`',
     '- Server: bench/fixed-server.ts in its own process on 127.0.0.1, one fixed answer (10 posts, about 6 KB); a Basic-auth request is a mint',
@@ -115,14 +137,18 @@ export function renderReport(report: BenchReport): string {
     '',
     '| bundle | gzip | minified | emulator / node built-ins |',
     '| --- | --- | --- | --- |',
-    ...report.bundles.map((row) => `| ${row.name} | ${kb(row.gzipBytes)} | ${kb(row.minifiedBytes)} | ${row.forbiddenInputs.length === 0 ? 'none' : row.forbiddenInputs.join(', ')} |`),
+    ...report.bundles.map(
+      (row) =>
+        `| ${row.name} | ${kb(row.gzipBytes)} | ${kb(row.minifiedBytes)} | ${row.forbiddenInputs.length === 0 ? 'none' : row.forbiddenInputs.join(', ')} |`,
+    ),
     '',
     '## Tooling (whole process)',
     '',
     '| step | command | median wall (min–max) | median CPU |',
     '| --- | --- | --- | --- |',
     ...report.tooling.map(
-      (row) => `| ${row.name} | \`${row.command}\` | ${ms(median(row.runsMs))} (${ms(Math.min(...row.runsMs))}–${ms(Math.max(...row.runsMs))}) | ${ms(median(row.cpuMs))} |`,
+      (row) =>
+        `| ${row.name} | \`${row.command}\` | ${ms(median(row.runsMs))} (${ms(Math.min(...row.runsMs))}–${ms(Math.max(...row.runsMs))}) | ${ms(median(row.cpuMs))} |`,
     ),
     '',
     `generated/sdk.ts: ${kb(report.generatedBytes)} (${report.generatedBytes} bytes).`,

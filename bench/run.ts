@@ -50,7 +50,10 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
     const rounds = smoke ? 1 : 4;
     const coldBurst = [
       { entry: 'node entry (undici)', ...(await measureColdBurst(server, createTribeClient, coldBurstSize, rounds)) },
-      { entry: 'fetch exchange', ...(await measureColdBurst(server, (options: TribeClientOptions) => createTribeClient({ fetch: globalThis.fetch, ...options }), coldBurstSize, rounds)) },
+      {
+        entry: 'fetch exchange',
+        ...(await measureColdBurst(server, (options: TribeClientOptions) => createTribeClient({ fetch: globalThis.fetch, ...options }), coldBurstSize, rounds)),
+      },
     ];
     const bundles: BundleResult[] = [];
     for (const entry of bundleEntries) bundles.push(await measureBundle(entry));

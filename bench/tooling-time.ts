@@ -42,7 +42,11 @@ function timeCommand(name: string, args: string[], runs: number): ToolTime {
 /** Times codegen and the type-check, `runs` times each. */
 export function measureTooling(runs: number): ToolTime[] {
   return [
-    timeCommand('codegen, full schema + all operations', ['node_modules/@graphql-codegen/cli/cjs/bin.js', '--config', 'codegen.ts', '--check', '--silent'], runs),
+    timeCommand(
+      'codegen, full schema + all operations',
+      ['node_modules/@graphql-codegen/cli/cjs/bin.js', '--config', 'codegen.ts', '--check', '--silent'],
+      runs,
+    ),
     timeCommand('tsc --noEmit, generated/ + consumer', ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'bench/typecheck/tsconfig.json'], runs),
   ];
 }

@@ -76,9 +76,12 @@ export async function measureWebhookVerify({ smoke }: { smoke: boolean }): Promi
 /** The results as a markdown table. */
 export function renderWebhookVerify(results: readonly VerifyResult[]): string {
   const rows = results.map(
-    (row) => `| ${row.bodyBytes} | ${row.nodeCryptoUs.toFixed(1)} | ${row.sdkUs.toFixed(1)} (${row.ratio.toFixed(2)}x) | ${row.handlerUs.toFixed(1)} (${row.handlerRatio.toFixed(2)}x) |`,
+    (row) =>
+      `| ${row.bodyBytes} | ${row.nodeCryptoUs.toFixed(1)} | ${row.sdkUs.toFixed(1)} (${row.ratio.toFixed(2)}x) | ${row.handlerUs.toFixed(1)} (${row.handlerRatio.toFixed(2)}x) |`,
   );
-  return ['| body bytes | node:crypto µs (baseline) | verifyWebhook µs (ratio) | createWebhookHandler µs (ratio) |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| body bytes | node:crypto µs (baseline) | verifyWebhook µs (ratio) | createWebhookHandler µs (ratio) |', '| --- | --- | --- | --- |', ...rows].join(
+    '\n',
+  );
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];

@@ -27,7 +27,8 @@ if (cluster.isPrimary) {
   let exited = 0;
   cluster.on('exit', (worker, code) => {
     if (code !== 0) process.exitCode = 1;
-    if (++exited === WORKERS) console.log(`${WORKERS} workers made ${WORKERS * CALLS_PER_WORKER} calls with ${mints} mint(s); ${delayed} call(s) waited for the rate limit`);
+    if (++exited === WORKERS)
+      console.log(`${WORKERS} workers made ${WORKERS * CALLS_PER_WORKER} calls with ${mints} mint(s); ${delayed} call(s) waited for the rate limit`);
   });
 } else {
   const redis = createClient({ url: REDIS_URL });

@@ -14,7 +14,8 @@ function lowerFirst(name) {
 function summaryOf(name, schema) {
   let match;
   if ((match = /^(\w+)(Query|Mutation)Variables$/.exec(name))) return `The variables of the \`${lowerFirst(match[1])}\` ${match[2].toLowerCase()}.`;
-  if ((match = /^(\w+)(Query|Mutation)$/.exec(name))) return `The result of the \`${lowerFirst(match[1])}\` ${match[2].toLowerCase()}, typed exactly as operations/ selects it.`;
+  if ((match = /^(\w+)(Query|Mutation)$/.exec(name)))
+    return `The result of the \`${lowerFirst(match[1])}\` ${match[2].toLowerCase()}, typed exactly as operations/ selects it.`;
   if ((match = /^(\w+)FragmentDoc$/.exec(name))) return `The parsed \`${match[1]}\` fragment.`;
   if ((match = /^(\w+)Fragment$/.exec(name))) return `The fields the \`${match[1]}\` fragment selects.`;
   if ((match = /^(\w+)Document$/.exec(name))) return `The parsed \`${lowerFirst(match[1])}\` operation, for a GraphQL client of your own.`;

@@ -26,8 +26,7 @@ export const MESSAGES = {
   /** A bearer token was refused. */
   tokenRejected: (what: string) => `tribe-sdk: the access token was rejected: ${what}`,
   /** The mint was refused for the network. */
-  mintForbidden: (networkId: string, what: string) =>
-    `tribe-sdk: forbidden: the app must be published and installed on network ${networkId} (${what})`,
+  mintForbidden: (networkId: string, what: string) => `tribe-sdk: forbidden: the app must be published and installed on network ${networkId} (${what})`,
   /** A call was refused. */
   forbidden: (networkId: string, what: string) =>
     `tribe-sdk: forbidden: ${what}. If this is every call, the app must be published and installed on network ${networkId}`,

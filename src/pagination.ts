@@ -22,11 +22,7 @@ export interface Connection<TNode = unknown> {
  * A generated SDK method whose one root field is paginated, such as `sdk.posts`: called as
  * `(variables, requestHeaders?, signal?)` and resolving to `{ [rootField]: Connection }`.
  */
-export type PaginatedOperation = (
-  variables: never,
-  requestHeaders?: never,
-  signal?: AbortSignal,
-) => Promise<{ [rootField: string]: Connection | null }>;
+export type PaginatedOperation = (variables: never, requestHeaders?: never, signal?: AbortSignal) => Promise<{ [rootField: string]: Connection | null }>;
 
 type ResultOf<TOperation extends PaginatedOperation> = Awaited<ReturnType<TOperation>>;
 
@@ -35,11 +31,7 @@ export type ConnectionOf<TOperation extends PaginatedOperation> = NonNullable<Re
 
 /** The node type of a paginated operation, e.g. the post type for `sdk.posts`. */
 export type NodeOf<TOperation extends PaginatedOperation> =
-  ConnectionOf<TOperation> extends infer TConnection
-    ? TConnection extends { nodes?: ReadonlyArray<infer TNode> | null }
-      ? TNode
-      : never
-    : never;
+  ConnectionOf<TOperation> extends infer TConnection ? (TConnection extends { nodes?: ReadonlyArray<infer TNode> | null } ? TNode : never) : never;
 
 type VariablesOf<TOperation extends PaginatedOperation> = NonNullable<Parameters<TOperation>[0]>;
 
@@ -47,12 +39,11 @@ type VariablesOf<TOperation extends PaginatedOperation> = NonNullable<Parameters
  * What {@link paginate} takes as variables: the operation's own, less `after`, which it sets itself.
  * `never` unless the operation declares both `$limit` and `$after`, since without `$after` it could not advance.
  */
-export type PageVariables<TOperation extends PaginatedOperation> =
-  'after' extends keyof VariablesOf<TOperation>
-    ? VariablesOf<TOperation> extends { limit: number; after?: string | null }
-      ? Omit<VariablesOf<TOperation>, 'after'>
-      : { 'tribe-sdk: paginate needs an operation whose $limit is an Int!': never }
-    : { 'tribe-sdk: paginate needs an operation that declares $after': never };
+export type PageVariables<TOperation extends PaginatedOperation> = 'after' extends keyof VariablesOf<TOperation>
+  ? VariablesOf<TOperation> extends { limit: number; after?: string | null }
+    ? Omit<VariablesOf<TOperation>, 'after'>
+    : { 'tribe-sdk: paginate needs an operation whose $limit is an Int!': never }
+  : { 'tribe-sdk: paginate needs an operation that declares $after': never };
 
 /** One page as {@link Paginator.pages} yields it: the selected connection, with `nodes` always an array. */
 export type PageOf<TOperation extends PaginatedOperation> = Omit<ConnectionOf<TOperation>, 'nodes'> & { nodes: Array<NodeOf<TOperation>> };

@@ -52,7 +52,10 @@ function freePort(): Promise<number> {
 
 /** Starts a long-running example and resolves once it printed `line`; the returned stop() ends it and resolves with its output. */
 function startExample(path: string, env: Record<string, string>, line: RegExp): Promise<{ output: () => string; stop: () => Promise<string> }> {
-  const child = spawnChild(BIN('tsx'), ['--conditions=tribe-sdk-source', '--tsconfig', 'examples/tsconfig.json', `examples/${path}`], { cwd: REPO, env: { PATH: process.env.PATH ?? '', ...env } });
+  const child = spawnChild(BIN('tsx'), ['--conditions=tribe-sdk-source', '--tsconfig', 'examples/tsconfig.json', `examples/${path}`], {
+    cwd: REPO,
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<string> => {
@@ -79,7 +82,9 @@ describe('examples', { timeout: 60_000 }, () => {
     const { network, spaces } = emulator.current.store.data;
     expect(stdout).toContain(`network: ${network.name} (${network.id})`);
     for (const space of spaces.slice(0, 5)) expect(stdout).toContain(`space: ${space.name}\n`);
-    const bearers = emulator.current.requests.map((request) => request.authorization?.replace(/^Bearer /, '')).filter((token) => token && !token.startsWith('Basic'));
+    const bearers = emulator.current.requests
+      .map((request) => request.authorization?.replace(/^Bearer /, ''))
+      .filter((token) => token && !token.startsWith('Basic'));
     expect(bearers.length).toBeGreaterThan(0);
     for (const token of bearers) expect(stdout).not.toContain(token!);
   });
@@ -130,7 +135,11 @@ describe('examples', { timeout: 60_000 }, () => {
     const signingSecret = 'whsec-example-app-1a2b3c';
     const url = `http://127.0.0.1:${port}/webhook`;
     const own = await startOwnEmulator({ webhooks: { url, signingSecret, maxAttempts: 8, retryDelayMs: 100 } });
-    const app = await startExample('webhook-app.ts', { TRIBE_CLIENT_ID: own.clientId, TRIBE_CLIENT_SECRET: own.clientSecret, TRIBE_API_URL: own.url, TRIBE_WEBHOOK_SECRET: signingSecret, PORT: String(port) }, /listening on /);
+    const app = await startExample(
+      'webhook-app.ts',
+      { TRIBE_CLIENT_ID: own.clientId, TRIBE_CLIENT_SECRET: own.clientSecret, TRIBE_API_URL: own.url, TRIBE_WEBHOOK_SECRET: signingSecret, PORT: String(port) },
+      /listening on /,
+    );
     try {
       expect(app.output()).toContain(`listening on ${url}`);
       await expect(own.webhooks!.urlCheck).resolves.toBe(true);
@@ -145,7 +154,11 @@ describe('examples', { timeout: 60_000 }, () => {
       const replies = own.store.repliesTo(createPost.id);
       expect(replies.map((reply) => [reply.ownerId, reply.content])).toEqual([[own.store.data.apps[0]!.botMemberId, '<p>Welcome, Margaret Hamilton!</p>']]);
       const interaction = await own.webhooks!.interact({ actorId: author });
-      expect(interaction.answer).toMatchObject({ type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ type: 'OPEN_TOAST', props: { title: 'Thanks!' } }] } });
+      expect(interaction.answer).toMatchObject({
+        type: 'INTERACTION',
+        status: 'SUCCEEDED',
+        data: { interactions: [{ type: 'OPEN_TOAST', props: { title: 'Thanks!' } }] },
+      });
       own.webhooks!.injectFault('bad-signature');
       await own.webhooks!.interact({ actorId: author });
     } finally {

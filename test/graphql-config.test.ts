@@ -28,9 +28,7 @@ describe('graphql.config.ts (what VS Code and graphql-config tools load)', () =>
     expect(documents.map((source) => source.location).sort()).toEqual(files.map((file) => `${root}operations/${file}`).sort());
 
     // Fragments live in their own files, as the editor sees them: each file is checked with all of them.
-    const fragments = documents.flatMap((source) =>
-      source.document!.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION),
-    );
+    const fragments = documents.flatMap((source) => source.document!.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION));
     for (const source of documents) {
       const own = source.document!.definitions;
       const ownNames = new Set(own.flatMap((definition) => (definition.kind === Kind.FRAGMENT_DEFINITION ? [definition.name.value] : [])));

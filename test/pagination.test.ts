@@ -155,14 +155,18 @@ describe('paginate', () => {
     const paged = paginate(membersFirst, { limit: 2 });
     const error = await paged.collect().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TribeConfigError);
-    expect((error as Error).message).toBe('tribe-sdk: the operation given to paginate (membersFirst) must be one that declares $after and passes it to its paginated field');
+    expect((error as Error).message).toBe(
+      'tribe-sdk: the operation given to paginate (membersFirst) must be one that declares $after and passes it to its paginated field',
+    );
     tribe.close();
   });
 
   it('refuses a limit that could not advance', () => {
     expect(() => paginate(bot().posts, { limit: 0 })).toThrow(new TribeConfigError('tribe-sdk: variables.limit must be an integer from 1 to 10000'));
     expect(() => paginate(bot().posts, { limit: 1.5 })).toThrow(new TribeConfigError('tribe-sdk: variables.limit must be an integer from 1 to 10000'));
-    expect(() => paginate(bot().posts, { limit: 10 }, { maxItems: -1 })).toThrow(new TribeConfigError(`tribe-sdk: maxItems must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}`));
+    expect(() => paginate(bot().posts, { limit: 10 }, { maxItems: -1 })).toThrow(
+      new TribeConfigError(`tribe-sdk: maxItems must be an integer from 0 to ${Number.MAX_SAFE_INTEGER}`),
+    );
     expect(() => paginate(bot().posts, { limit: 10 }, { signal: {} as never })).toThrow(new TribeConfigError('tribe-sdk: signal must be an AbortSignal'));
   });
 });

@@ -90,7 +90,7 @@ export function renderRuntimeSection(results: readonly RuntimeThroughput[], star
     'runtime loads undici unbundled. Same fixed server in its own process, same run, rounds alternating the order; each figure is',
     'throughput relative to raw fetch in that runtime (above 1.00× is faster), from median per-request times. The machine is 2 shared',
     'cores with other work running: ratios within about ±10 % of each other are noise. Chromium is left out (the fixed server answers',
-    'no CORS preflight); node-cjs runs the same code as node-esm. The `bun` and `deno` conditions send with their runtime\'s fetch',
+    "no CORS preflight); node-cjs runs the same code as node-esm. The `bun` and `deno` conditions send with their runtime's fetch",
     'because raw undici measured below raw fetch there (the undici columns); under `node` the SDK sends with undici.',
     '',
     '| runtime | version | SDK, sequential | SDK, c=32 | raw undici, sequential | raw undici, c=32 | raw fetch µs/request (seq / c=32) |',

@@ -38,7 +38,9 @@ export async function mintToken(auth: ResolvedAuth, memberId: string | undefined
   const { scrub } = scrubber;
   const data = await runWithRetries(
     async () =>
-      readResult<LimitedTokenQuery>(await exchange({ url: auth.endpoint, headers, body, signal, timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub })),
+      readResult<LimitedTokenQuery>(
+        await exchange({ url: auth.endpoint, headers, body, signal, timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub }),
+      ),
     {
       operationName,
       isMutation: false,

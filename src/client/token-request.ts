@@ -34,7 +34,15 @@ export function createTokenRequest(token: AccessToken, options: TokenRequestOpti
   return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
     const { body, operationName } = encodeOperation(document, variables);
     try {
-      const request = { url, headers: { ...headers }, body, signal: checkSignal(signal, 'signal'), timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
+      const request = {
+        url,
+        headers: { ...headers },
+        body,
+        signal: checkSignal(signal, 'signal'),
+        timeoutMs: call.timeoutMs,
+        maxResponseBytes: call.maxResponseBytes,
+        scrub,
+      };
       return readResult<TData>(await exchange(request));
     } catch (raw) {
       throw toTribeError(raw, { operationName, networkId, isMint: false, now: Date.now(), scrub });

@@ -29,22 +29,34 @@ export class FallbackTokenCache implements SharedTokenCache {
 
   /** The shared entry, or the local one while the shared cache is out. */
   get(key: string): Promise<CachedToken | undefined> {
-    return this.#either((shared) => shared.get(key), (local) => local.get(key));
+    return this.#either(
+      (shared) => shared.get(key),
+      (local) => local.get(key),
+    );
   }
 
   /** Stores in the shared cache, or locally while it is out. */
   set(key: string, token: CachedToken, ttlMs: number | undefined): Promise<void> {
-    return this.#either((shared) => shared.set(key, token, ttlMs), (local) => local.set(key, token, ttlMs));
+    return this.#either(
+      (shared) => shared.set(key, token, ttlMs),
+      (local) => local.set(key, token, ttlMs),
+    );
   }
 
   /** Forgets the entry where it is kept now. */
   delete(key: string): Promise<void> {
-    return this.#either((shared) => shared.delete(key), (local) => local.delete(key));
+    return this.#either(
+      (shared) => shared.delete(key),
+      (local) => local.delete(key),
+    );
   }
 
   /** The shared lock, or at once a local one while the shared cache is out. */
   acquireMintLock(key: string, ttlMs: number): Promise<string | undefined> {
-    return this.#either((shared) => shared.acquireMintLock(key, ttlMs), () => LOCAL_HOLDER);
+    return this.#either(
+      (shared) => shared.acquireMintLock(key, ttlMs),
+      () => LOCAL_HOLDER,
+    );
   }
 
   /** Releases a shared lock; a local one needs nothing. */

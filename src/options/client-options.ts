@@ -71,7 +71,10 @@ export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): R
     refreshMarginMs: duration(given.refreshMarginMs, 'refreshMarginMs', 0) ?? DEFAULTS.refreshMarginMs,
     now: callable<() => number>(given.now, 'now') ?? Date.now,
     tokenCache: checkTokenCache(given.tokenCache),
-    rateLimit: given.rateLimit === undefined || isRateLimitStore(given.rateLimit) ? given.rateLimit : invalid('rateLimit', 'an object with take and charge methods (see tribe-sdk/rate-limit)'),
+    rateLimit:
+      given.rateLimit === undefined || isRateLimitStore(given.rateLimit)
+        ? given.rateLimit
+        : invalid('rateLimit', 'an object with take and charge methods (see tribe-sdk/rate-limit)'),
     onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
     getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
     fetch: callable<typeof fetch>(given.fetch, 'fetch'),
@@ -91,7 +94,11 @@ export interface TokenLookupOptions {
 }
 
 /** Validates the options of `getAccessToken`. */
-export function resolveTokenLookup(options: TokenLookupOptions | undefined): { forceRefresh: boolean; memberId: string | undefined; signal: AbortSignal | undefined } {
+export function resolveTokenLookup(options: TokenLookupOptions | undefined): {
+  forceRefresh: boolean;
+  memberId: string | undefined;
+  signal: AbortSignal | undefined;
+} {
   const given = object(options, 'options');
   return {
     forceRefresh: flag(given.forceRefresh, 'forceRefresh') ?? false,

@@ -49,7 +49,8 @@ export function callable<T extends (...args: never[]) => unknown>(value: unknown
 /** An optional AbortSignal (anything with the AbortSignal shape, so signals of other realms pass). */
 export function signal(value: unknown, option: string): AbortSignal | undefined {
   if (value === undefined || value === null) return undefined;
-  const shaped = typeof value === 'object' && typeof (value as AbortSignal).aborted === 'boolean' && typeof (value as AbortSignal).addEventListener === 'function';
+  const shaped =
+    typeof value === 'object' && typeof (value as AbortSignal).aborted === 'boolean' && typeof (value as AbortSignal).addEventListener === 'function';
   if (!shaped) invalid(option, 'an AbortSignal');
   return value as AbortSignal;
 }

@@ -27,7 +27,10 @@ export interface WindowLimiters {
 
 /** Counters in this process. */
 export function memoryLimiters(requests: number, complexity: number, durationS: number): WindowLimiters {
-  const limiters = [new RateLimiterMemory({ points: requests, duration: durationS }), new RateLimiterMemory({ points: complexity, duration: durationS })] as const;
+  const limiters = [
+    new RateLimiterMemory({ points: requests, duration: durationS }),
+    new RateLimiterMemory({ points: complexity, duration: durationS }),
+  ] as const;
   return {
     requests: limiters[0],
     complexity: limiters[1],

@@ -52,7 +52,13 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Pro
 }
 
 /** Takes `cost` from both counters, or neither; over the limit is a wait, anything else is thrown. */
-async function takeBoth(limiters: WindowLimiters, key: string, cost: RateLimitCost, complexityCap: number, timeoutMs: number | undefined): Promise<RateLimitGrant> {
+async function takeBoth(
+  limiters: WindowLimiters,
+  key: string,
+  cost: RateLimitCost,
+  complexityCap: number,
+  timeoutMs: number | undefined,
+): Promise<RateLimitGrant> {
   let taken;
   try {
     taken = await withTimeout(limiters.requests.consume(key, cost.requests), timeoutMs);

@@ -1,4 +1,5 @@
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind } from 'graphql/language/kinds.js';
+import type { DocumentNode, FieldNode, FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 
 /** What a paginated field costs on top of its page, by Tribe's documented formula. */
 const PAGINATED_BASE = 2;
@@ -22,9 +23,7 @@ interface Walk {
 export function complexityBounds(document: DocumentNode, variables: Record<string, unknown> | undefined): { low: number; high: number } {
   const operation = document.definitions.find((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);
   if (!operation) return { low: 0, high: 0 };
-  const fragments = new Map(
-    document.definitions.flatMap((node) => (node.kind === Kind.FRAGMENT_DEFINITION ? [[node.name.value, node] as const] : [])),
-  );
+  const fragments = new Map(document.definitions.flatMap((node) => (node.kind === Kind.FRAGMENT_DEFINITION ? [[node.name.value, node] as const] : [])));
   return {
     low: childrenCost(operation.selectionSet, { fragments, variables, factor: 1 }),
     high: childrenCost(operation.selectionSet, { fragments, variables, factor: LIST_FACTOR }),
@@ -60,7 +59,12 @@ function pageSize(field: FieldNode, walk: Walk): number | undefined {
 function nodeCost(field: FieldNode, walk: Walk): number | undefined {
   let cost: number | undefined;
   for (const child of fields(field.selectionSet, walk)) {
-    const nodes = child.name.value === 'nodes' ? [child] : child.name.value === 'edges' ? fields(child.selectionSet, walk).filter((edge) => edge.name.value === 'node') : [];
+    const nodes =
+      child.name.value === 'nodes'
+        ? [child]
+        : child.name.value === 'edges'
+          ? fields(child.selectionSet, walk).filter((edge) => edge.name.value === 'node')
+          : [];
     for (const node of nodes) cost = Math.max(cost ?? 0, 1 + childrenCost(node.selectionSet, walk));
   }
   return cost;

@@ -41,7 +41,12 @@ async function takeFrom(store: RateLimitStore, key: string, cost: RateLimitCost)
     if (granted) {
       const { windowEndsAt } = grant as { windowEndsAt?: unknown };
       const firstInWindow = (grant as { firstInWindow?: unknown }).firstInWindow === true;
-      return { granted, fallback: fallback === true, firstInWindow, windowEndsAt: typeof windowEndsAt === 'number' && Number.isFinite(windowEndsAt) ? windowEndsAt : undefined };
+      return {
+        granted,
+        fallback: fallback === true,
+        firstInWindow,
+        windowEndsAt: typeof windowEndsAt === 'number' && Number.isFinite(windowEndsAt) ? windowEndsAt : undefined,
+      };
     }
     const retryInMs = (grant as { retryInMs?: unknown }).retryInMs;
     const wait = typeof retryInMs === 'number' && Number.isFinite(retryInMs) ? Math.min(Math.max(retryInMs, 1), MAX_WAIT_MS) : 1_000;

@@ -36,7 +36,12 @@ export class RequestBudget {
   }
 
   /** Waits until the attempt may be sent; rejects with `TribeAbortError` when `signal` aborts first. */
-  async admit(document: DocumentNode, operationName: string, variables: Record<string, unknown> | undefined, signal: AbortSignal | undefined): Promise<BudgetTicket> {
+  async admit(
+    document: DocumentNode,
+    operationName: string,
+    variables: Record<string, unknown> | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<BudgetTicket> {
     const shape = `${operationName}|${String(variables?.limit ?? '')}`;
     let known = this.#costs.get(shape);
     while (known === undefined && this.#probes.has(shape)) {

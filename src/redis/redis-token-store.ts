@@ -25,8 +25,6 @@ function randomHolder(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-
-
 /**
  * A token cache in Redis, shared by every process given the same Redis and prefix: tokens expire
  * with their own `exp`, values are checked on read (anything else is a miss), and the mint lock

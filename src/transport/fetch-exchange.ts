@@ -15,7 +15,13 @@ export function createFetchExchange(fetchImpl?: typeof fetch): HttpExchange {
     withDeadline(request.signal, request.timeoutMs, request.scrub, async (signal) => {
       let url = request.url;
       for (let redirects = 0; ; redirects++) {
-        const response = await (fetchImpl ?? globalThis.fetch)(url, { method: 'POST', headers: request.headers, body: request.body, signal, redirect: 'manual' });
+        const response = await (fetchImpl ?? globalThis.fetch)(url, {
+          method: 'POST',
+          headers: request.headers,
+          body: request.body,
+          signal,
+          redirect: 'manual',
+        });
         // A browser hides a manual redirect's status and target: it cannot be judged, so it is not followed.
         if (response.type === 'opaqueredirect') throw new TribeNetworkError(MESSAGES.redirectRefused(0));
         const next = redirectTarget(response.status, response.headers.get('location'), url, redirects);

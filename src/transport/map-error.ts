@@ -44,7 +44,8 @@ function readApiError(entry: RawError, scrub: (text: string) => string): TribeAp
   if (typeof entry.subcode === 'string' || typeof entry.subcode === 'number') error.subcode = text(entry.subcode);
   if (typeof entry.field === 'string') error.field = text(entry.field);
   if (typeof entry.help === 'string') error.help = text(entry.help);
-  if (Array.isArray(entry.path)) error.path = entry.path.slice(0, 32).filter((part): part is string | number => typeof part === 'string' || typeof part === 'number');
+  if (Array.isArray(entry.path))
+    error.path = entry.path.slice(0, 32).filter((part): part is string | number => typeof part === 'string' || typeof part === 'number');
   return error;
 }
 

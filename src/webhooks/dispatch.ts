@@ -16,7 +16,10 @@ export interface DispatchParts {
 async function bounded<T>(value: T | Promise<T>, timeoutMs: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TribeTimeoutError(`tribe-sdk: the webhook dedup store did not answer within ${timeoutMs} ms`, { timeoutMs })), timeoutMs);
+    timer = setTimeout(
+      () => reject(new TribeTimeoutError(`tribe-sdk: the webhook dedup store did not answer within ${timeoutMs} ms`, { timeoutMs })),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([Promise.resolve(value), deadline]);
@@ -29,7 +32,9 @@ function checkAnswer(answer: unknown): WebhookAnswer | undefined {
   if (answer === undefined) return undefined;
   const status = (answer as { status?: unknown } | null)?.status;
   if (status === 'SUCCEEDED' || status === 'FAILED') return answer as WebhookAnswer;
-  throw new TribeConfigError('tribe-sdk: a webhook handler returned something other than an answer (use succeeded(), failed(), interactionAnswer() or toStore())');
+  throw new TribeConfigError(
+    'tribe-sdk: a webhook handler returned something other than an answer (use succeeded(), failed(), interactionAnswer() or toStore())',
+  );
 }
 
 async function runSubscription(event: SubscriptionEvent, options: WebhookHandlerOptions, parts: DispatchParts): Promise<WebhookAnswer> {
@@ -52,7 +57,11 @@ async function runSubscription(event: SubscriptionEvent, options: WebhookHandler
   return succeeded();
 }
 
-async function runRequest<TEvent extends WebhookEvent>(handler: RequestHandler<TEvent> | undefined, event: TEvent, parts: DispatchParts): Promise<WebhookAnswer | undefined> {
+async function runRequest<TEvent extends WebhookEvent>(
+  handler: RequestHandler<TEvent> | undefined,
+  event: TEvent,
+  parts: DispatchParts,
+): Promise<WebhookAnswer | undefined> {
   return handler === undefined ? undefined : checkAnswer(await handler(event, parts.context(event)));
 }
 

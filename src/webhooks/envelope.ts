@@ -18,15 +18,7 @@ export interface WebhookEnvelope<TType extends WebhookType, TData> {
 
 /** Every request type the platform sends to an app's webhook URL. */
 export type WebhookType =
-  | 'TEST'
-  | 'SUBSCRIPTION'
-  | 'APP_INSTALLED'
-  | 'APP_UNINSTALLED'
-  | 'INTERACTION'
-  | 'GET_SETTINGS'
-  | 'UPDATE_SETTINGS'
-  | 'SHORTCUTS_STATES'
-  | 'FEDERATED_SEARCH';
+  'TEST' | 'SUBSCRIPTION' | 'APP_INSTALLED' | 'APP_UNINSTALLED' | 'INTERACTION' | 'GET_SETTINGS' | 'UPDATE_SETTINGS' | 'SHORTCUTS_STATES' | 'FEDERATED_SEARCH';
 
 /** The URL check: answer with the same challenge (the handler does it by itself). */
 export type TestEvent = WebhookEnvelope<'TEST', { challenge: string; [key: string]: unknown }>;
@@ -85,11 +77,4 @@ export type SubscriptionEvent = KnownSubscriptionEvent | GenericSubscriptionEven
 
 /** Any verified delivery, discriminated by `type`. */
 export type WebhookEvent =
-  | TestEvent
-  | SubscriptionEvent
-  | AppInstalledEvent
-  | AppUninstalledEvent
-  | InteractionEvent
-  | SettingsEvent
-  | ShortcutsStatesEvent
-  | FederatedSearchEvent;
+  TestEvent | SubscriptionEvent | AppInstalledEvent | AppUninstalledEvent | InteractionEvent | SettingsEvent | ShortcutsStatesEvent | FederatedSearchEvent;

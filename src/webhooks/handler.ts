@@ -84,7 +84,8 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
     try {
       event = await verify({ rawBody: await readBoundedBody(request, maxBodyBytes), headers: request.headers });
     } catch (error) {
-      const refusal = error instanceof TribeWebhookError ? error : new TribeWebhookError('tribe-sdk: the webhook body could not be read', { reason: 'malformed' });
+      const refusal =
+        error instanceof TribeWebhookError ? error : new TribeWebhookError('tribe-sdk: the webhook body could not be read', { reason: 'malformed' });
       await report(refusal, undefined);
       return json(REFUSAL_STATUS[refusal.reason], failed(`WEBHOOK_${refusal.reason.toUpperCase().replace('-', '_')}`, refusal.message));
     }

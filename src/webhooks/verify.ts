@@ -38,7 +38,9 @@ export function createWebhookVerifier(options: VerifyWebhookOptions): WebhookVer
     const signature = readFirstHeader(headers, SIGNATURE_HEADERS);
     const timestamp = readFirstHeader(headers, TIMESTAMP_HEADERS);
     if (signature === undefined || timestamp === undefined) {
-      throw new TribeWebhookError('tribe-sdk: the delivery has no X-Bettermode-Signature and X-Bettermode-Request-Timestamp (or X-Tribe-*) headers', { reason: 'missing-signature' });
+      throw new TribeWebhookError('tribe-sdk: the delivery has no X-Bettermode-Signature and X-Bettermode-Request-Timestamp (or X-Tribe-*) headers', {
+        reason: 'missing-signature',
+      });
     }
     const body = bytesOf(rawBody);
     if (body.length > maxBodyBytes) throw new TribeWebhookError(`tribe-sdk: the webhook body is larger than ${maxBodyBytes} bytes`, { reason: 'too-large' });
@@ -48,7 +50,8 @@ export function createWebhookVerifier(options: VerifyWebhookOptions): WebhookVer
     let matched = false;
     // Every key is tried, so the time taken does not tell which secret (if any) matched.
     for (const key of await keys) matched = timingSafeEqual(await hmac(key, payload), expected ?? new Uint8Array(0)) || matched;
-    if (!matched) throw new TribeWebhookError('tribe-sdk: the webhook signature does not match the body and timestamp for any signing secret', { reason: 'bad-signature' });
+    if (!matched)
+      throw new TribeWebhookError('tribe-sdk: the webhook signature does not match the body and timestamp for any signing secret', { reason: 'bad-signature' });
     // Checked after the signature, so that `stale` and `future` speak of genuine but mistimed deliveries.
     const age = now() - Number(timestamp);
     if (age > toleranceMs) {
@@ -56,7 +59,10 @@ export function createWebhookVerifier(options: VerifyWebhookOptions): WebhookVer
       const hint = Number(timestamp) < 1e11 ? ' (the timestamp looks like seconds; it must be epoch milliseconds)' : '';
       throw new TribeWebhookError(`tribe-sdk: the webhook was signed ${age} ms ago, more than the tolerance of ${toleranceMs} ms${hint}`, { reason: 'stale' });
     }
-    if (-age > toleranceMs) throw new TribeWebhookError(`tribe-sdk: the webhook is signed ${-age} ms in the future, more than the tolerance of ${toleranceMs} ms`, { reason: 'future' });
+    if (-age > toleranceMs)
+      throw new TribeWebhookError(`tribe-sdk: the webhook is signed ${-age} ms in the future, more than the tolerance of ${toleranceMs} ms`, {
+        reason: 'future',
+      });
     return parseEnvelope(new TextDecoder('utf-8', { fatal: false }).decode(body));
   };
 }

@@ -46,7 +46,10 @@ beforeAll(async () => {
     .filter(([name]) => /^@graphql-codegen\/(cli|client-preset|typescript-graphql-request|typescript-operations)$|^typescript$|^@types\/node$/.test(name))
     .map(([name, version]) => `${name}@${version}`);
   expectSuccess('npm install', await run('npm', ['install', sdk, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, timeoutMs: 240_000 }));
-  expectSuccess('npm install -D', await run('npm', ['install', '--save-dev', tools, ...codegen, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, timeoutMs: 300_000 }));
+  expectSuccess(
+    'npm install -D',
+    await run('npm', ['install', '--save-dev', tools, ...codegen, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, timeoutMs: 300_000 }),
+  );
 }, 600_000);
 
 afterAll(async () => {

@@ -91,7 +91,10 @@ describe.skipIf(!available)('a bulk job under the platform limits', { timeout: 1
 
   it('with the shared limiter, a complexity limit that binds first gives no 429 either', async () => {
     // posts(limit: 1) costs 16 by the documented formula: 160 per window is 10 calls, far below 100 requests.
-    const { sum, refused } = await bulk({ requests: 100, complexity: 160 }, { calls: 10, postsLimit: 1, rateLimit: { requests: 100, complexity: 160, windowMs: 1_000, shared: true } });
+    const { sum, refused } = await bulk(
+      { requests: 100, complexity: 160 },
+      { calls: 10, postsLimit: 1, rateLimit: { requests: 100, complexity: 160, windowMs: 1_000, shared: true } },
+    );
     expect(sum).toMatchObject({ ok: 40, failed: 0, status429: 0 });
     expect(refused).toBe(0);
   });

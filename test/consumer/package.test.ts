@@ -48,14 +48,32 @@ function emulatorEnv(): NodeJS.ProcessEnv {
 describe.concurrent('the packed package', { timeout: 120_000 }, () => {
   it('holds only what a consumer needs: the SDK its runtime, the tools their command, emulator, preset and snapshot', async () => {
     const list = async (file: string) =>
-      expectSuccess('tar', await run('tar', ['-tzf', file], { cwd: REPO })).stdout.trim().split('\n').map((line) => line.replace(/^package\//, ''));
+      expectSuccess('tar', await run('tar', ['-tzf', file], { cwd: REPO }))
+        .stdout.trim()
+        .split('\n')
+        .map((line) => line.replace(/^package\//, ''));
     const sdk = await list(tarballs.sdk);
-    expect(sdk).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/sdk.js']));
+    expect(sdk).toEqual(
+      expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/generated/sdk.js']),
+    );
     expect(sdk.filter((file) => !/^(dist\/(src|generated)\/.+\.(js|d\.ts|js\.map)|package\.json|README\.md|CHANGELOG\.md|LICENSE)$/.test(file))).toEqual([]);
     expect(sdk.filter((file) => /emulator|\/cli\//.test(file))).toEqual([]);
     const tools = await list(tarballs.tools);
-    expect(tools).toEqual(expect.arrayContaining(['package.json', 'README.md', 'LICENSE', 'bin/tribe-sdk.js', 'schema/tribe.graphql', 'dist/src/emulator/index.js', 'dist/src/codegen/index.js', 'dist/src/cli/main.js']));
-    expect(tools.filter((file) => !/^(dist\/src\/.+\.(js|d\.ts|js\.map)|bin\/tribe-sdk\.js|schema\/tribe\.graphql|package\.json|README\.md|LICENSE)$/.test(file))).toEqual([]);
+    expect(tools).toEqual(
+      expect.arrayContaining([
+        'package.json',
+        'README.md',
+        'LICENSE',
+        'bin/tribe-sdk.js',
+        'schema/tribe.graphql',
+        'dist/src/emulator/index.js',
+        'dist/src/codegen/index.js',
+        'dist/src/cli/main.js',
+      ]),
+    );
+    expect(
+      tools.filter((file) => !/^(dist\/src\/.+\.(js|d\.ts|js\.map)|bin\/tribe-sdk\.js|schema\/tribe\.graphql|package\.json|README\.md|LICENSE)$/.test(file)),
+    ).toEqual([]);
   });
 
   it('installs for production in at most 8 MB, with no server, schema differ or JWT library and no engine warning on Node 20', async () => {

@@ -34,7 +34,10 @@ const running: Spawned[] = [];
 
 /** Starts `tribe-sdk emulator` as a child process and reads the JSON line it prints. */
 function spawnEmulator(args: string[], env: Record<string, string> = {}): Promise<Spawned> {
-  const child = spawn(process.execPath, ['packages/tools/bin/tribe-sdk.js', 'emulator', '--port', '0', ...args], { cwd: repo, env: { PATH: process.env.PATH, ...env } });
+  const child = spawn(process.execPath, ['packages/tools/bin/tribe-sdk.js', 'emulator', '--port', '0', ...args], {
+    cwd: repo,
+    env: { PATH: process.env.PATH, ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

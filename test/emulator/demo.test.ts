@@ -41,7 +41,11 @@ describe('npm start (the demo)', () => {
   });
 
   it('runs as `node bin/tribe-sdk.js demo`, exits 0 and prints only the walk-through on stdout', { timeout: 60_000 }, async () => {
-    const { stdout } = await run(process.execPath, ['packages/tools/bin/tribe-sdk.js', 'demo'], { cwd: repo, env: { PATH: process.env.PATH }, timeout: 30_000 });
+    const { stdout } = await run(process.execPath, ['packages/tools/bin/tribe-sdk.js', 'demo'], {
+      cwd: repo,
+      env: { PATH: process.env.PATH },
+      timeout: 30_000,
+    });
     expectWalkThrough(stdout);
   });
 });

@@ -28,7 +28,7 @@ async function createAs(token: string, title: string): Promise<string> {
 }
 
 describe('permissions', () => {
-  it('a member cannot update or delete another member\'s post (code 102), and the post stays as it was', async () => {
+  it("a member cannot update or delete another member's post (code 102), and the post stays as it was", async () => {
     const e = emulator.current;
     const [owner, intruder] = [await mintTokenRaw(e, e.memberIds[2]), await mintTokenRaw(e, e.memberIds[3])];
     const id = await createAs(owner, 'Mine');
@@ -48,7 +48,7 @@ describe('permissions', () => {
     expectResolverError(await asBearer(e, owner, TITLE, { id }), '110');
   });
 
-  it('the bot can update and delete any member\'s post', async () => {
+  it("the bot can update and delete any member's post", async () => {
     const e = emulator.current;
     const [owner, bot] = [await mintTokenRaw(e, e.memberIds[3]), await mintTokenRaw(e)];
     const id = await createAs(owner, 'Margaret wrote this');

@@ -10,9 +10,19 @@ const POSTS = '{ posts(limit: 5) { nodes { id } } }';
 describe('extensions.complexity, by the documented formula', () => {
   it.each([
     ['an object with scalars', NETWORK, undefined, 1],
-    ['a paginated field: 2 + page size x node cost (the node and two nested objects)', 'query($n: Int!) { posts(limit: $n) { totalCount nodes { id title owner { member { id } } } } }', { n: 4 }, 2 + 4 * 3],
+    [
+      'a paginated field: 2 + page size x node cost (the node and two nested objects)',
+      'query($n: Int!) { posts(limit: $n) { totalCount nodes { id title owner { member { id } } } } }',
+      { n: 4 },
+      2 + 4 * 3,
+    ],
     ['a list of objects: 5 x the cost of its type', '{ spacesByIds(ids: ["none"]) { id } }', undefined, 5],
-    ['a paginated field selected through a fragment on its edges', '{ posts(limit: 2) { ...P } } fragment P on PaginatedPost { edges { cursor node { id } } }', undefined, 2 + 2 * 1],
+    [
+      'a paginated field selected through a fragment on its edges',
+      '{ posts(limit: 2) { ...P } } fragment P on PaginatedPost { edges { cursor node { id } } }',
+      undefined,
+      2 + 2 * 1,
+    ],
     ['several root fields add up', '{ network { id } spacesByIds(ids: []) { id network { id } } }', undefined, 1 + 5 * 2],
   ])('%s', async (_, query, variables, expected) => {
     const token = await mintTokenRaw(emulator.current);

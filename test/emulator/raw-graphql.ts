@@ -52,10 +52,7 @@ export const LIMITED_TOKEN_QUERY = `query limitedToken($networkId: String!, $mem
 }`;
 
 /** Sends `limitedToken` with raw fetch; credentials and network default to the emulator's demo app. */
-export function mintRaw(
-  emulator: RunningEmulator,
-  options: { memberId?: string; networkId?: string; authorization?: string } = {},
-): Promise<RawAnswer> {
+export function mintRaw(emulator: RunningEmulator, options: { memberId?: string; networkId?: string; authorization?: string } = {}): Promise<RawAnswer> {
   return postGraphQL(emulator.url, LIMITED_TOKEN_QUERY, {
     variables: { networkId: options.networkId ?? emulator.networkId, memberId: options.memberId },
     authorization: options.authorization ?? basicHeader(emulator.clientId, emulator.clientSecret),

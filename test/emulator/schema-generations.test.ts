@@ -17,7 +17,9 @@ describe('the emulator on either schema generation', () => {
     const missing = Object.entries(resolvers).flatMap(([typeName, fields]) => {
       const type = tribeSchema.getType(typeName);
       if (!isObjectType(type)) return [typeName];
-      return Object.keys(fields).filter((field) => !(field in type.getFields())).map((field) => `${typeName}.${field}`);
+      return Object.keys(fields)
+        .filter((field) => !(field in type.getFields()))
+        .map((field) => `${typeName}.${field}`);
     });
     expect(missing).toEqual([]);
   });

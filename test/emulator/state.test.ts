@@ -45,7 +45,10 @@ describe('state', () => {
       await member.updatePost({ id, input: { mappingFields: [titleField('After')] } });
       expect((await client.sdk.post({ id })).post.title).toBe('After');
 
-      await client.sdk.createReply({ postId: id, input: { postTypeId: 'PtyComment', mappingFields: [{ key: 'content', type: 'html', value: '"<p>Nice</p>"' }] } });
+      await client.sdk.createReply({
+        postId: id,
+        input: { postTypeId: 'PtyComment', mappingFields: [{ key: 'content', type: 'html', value: '"<p>Nice</p>"' }] },
+      });
       const replies = await client.sdk.replies({ postId: id, limit: 10 });
       expect(replies.replies.totalCount).toBe(1);
       expect((await client.sdk.post({ id })).post.repliesCount).toBe(1);
@@ -73,12 +76,11 @@ describe('state', () => {
       await expect(client.sdk.post({ id: createPost.id })).rejects.toMatchObject({ code: 'TRIBE_NOT_FOUND' });
     }));
 
-  it('leaveSpace and joinSpace change the space\'s members', () =>
+  it("leaveSpace and joinSpace change the space's members", () =>
     withClient(async (client) => {
       const memberId = emulator.current.memberIds[2]!;
       const member = client.impersonate(memberId);
-      const memberIds = async () =>
-        (await client.sdk.spaceMembers({ spaceId: 'SpcShowTel', limit: 50 })).spaceMembers.nodes?.map((link) => link.member?.id);
+      const memberIds = async () => (await client.sdk.spaceMembers({ spaceId: 'SpcShowTel', limit: 50 })).spaceMembers.nodes?.map((link) => link.member?.id);
       expect(await memberIds()).toContain(memberId);
       await member.leaveSpace({ spaceId: 'SpcShowTel' });
       expect(await memberIds()).not.toContain(memberId);

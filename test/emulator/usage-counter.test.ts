@@ -4,7 +4,11 @@ import { UsageCounter } from '../../packages/tools/src/emulator/usage-counter.js
 const T0 = Date.parse('2026-01-05T09:00:00.000Z');
 
 describe('UsageCounter', () => {
-  const counter = () => new UsageCounter([{ consumableType: 'Request', durationSeconds: 10, limit: 3 }, { consumableType: 'Request', durationSeconds: 60, limit: 5 }]);
+  const counter = () =>
+    new UsageCounter([
+      { consumableType: 'Request', durationSeconds: 10, limit: 3 },
+      { consumableType: 'Request', durationSeconds: 60, limit: 5 },
+    ]);
 
   it('counts per network, in windows that start with their first request and reset once they pass', () => {
     const usage = counter();

@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTokenRequest, createTribeClient, TribeAuthError, TribeForbiddenError, TribeGraphQLError, TribeNetworkError, TribeNotFoundError } from '../../src/index.js';
+import {
+  createTokenRequest,
+  createTribeClient,
+  TribeAuthError,
+  TribeForbiddenError,
+  TribeGraphQLError,
+  TribeNetworkError,
+  TribeNotFoundError,
+} from '../../src/index.js';
 import { NetworkDocument } from '../../generated/sdk.js';
 import { startScriptedServer, type ScriptedServer } from '../transport/scripted-server.js';
 

@@ -47,9 +47,7 @@ describe('the Authorization header the API receives', () => {
     };
     client.close();
     const calls = e.requests.filter((request) => request.operationName !== 'limitedToken');
-    expect(calls.map((request) => request.authorization).sort()).toEqual(
-      [`Bearer ${tokens.first}`, `Bearer ${tokens.second}`, `Bearer ${tokens.bot}`].sort(),
-    );
+    expect(calls.map((request) => request.authorization).sort()).toEqual([`Bearer ${tokens.first}`, `Bearer ${tokens.second}`, `Bearer ${tokens.bot}`].sort());
     for (const mint of e.requests.filter((request) => request.operationName === 'limitedToken')) {
       expect(mint.authorization).toBe(basicHeader(e.clientId, e.clientSecret));
     }

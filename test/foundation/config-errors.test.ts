@@ -11,7 +11,11 @@ const cases: Case[] = [
   ['a blank client ID', (options) => ({ ...options, clientId: '   ' }), 'tribe-sdk: clientId must be a non-empty string'],
   ['an empty client secret', (options) => ({ ...options, clientSecret: '' }), 'tribe-sdk: clientSecret must be a non-empty string'],
   ['an empty network ID', (options) => ({ ...options, networkId: '' }), 'tribe-sdk: networkId must be a non-empty string'],
-  ['a client ID containing ":"', (options) => ({ ...options, clientId: 'demo:client-id' }), 'tribe-sdk: clientId must be free of ":" (HTTP Basic auth cannot carry it)'],
+  [
+    'a client ID containing ":"',
+    (options) => ({ ...options, clientId: 'demo:client-id' }),
+    'tribe-sdk: clientId must be free of ":" (HTTP Basic auth cannot carry it)',
+  ],
   ['an ftp endpoint', (options, url) => ({ ...options, endpoint: url.replace('http:', 'ftp:') }), 'tribe-sdk: endpoint must be an http(s) URL'],
   ['a relative endpoint', (options) => ({ ...options, endpoint: '/graphql' }), 'tribe-sdk: endpoint must be an absolute http(s) URL'],
   ['an endpoint that is not a URL', (options) => ({ ...options, endpoint: 'not a url' }), 'tribe-sdk: endpoint must be an absolute http(s) URL'],

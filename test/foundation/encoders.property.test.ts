@@ -41,10 +41,16 @@ describe('basicAuthorization', () => {
 describe('readJwtExpiry', () => {
   it('never throws on arbitrary strings, and returns undefined or a finite number', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(fc.string(), { maxLength: 4 }).map((parts) => parts.join('.'))), (token) => {
-        const expiry = readJwtExpiry(token);
-        expect(expiry === undefined || Number.isFinite(expiry)).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.array(fc.string(), { maxLength: 4 }).map((parts) => parts.join('.')),
+        ),
+        (token) => {
+          const expiry = readJwtExpiry(token);
+          expect(expiry === undefined || Number.isFinite(expiry)).toBe(true);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

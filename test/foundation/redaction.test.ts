@@ -80,7 +80,7 @@ describe('no secret in any error', () => {
     client.close();
   });
 
-  it('forbidden at the mint (uninstalled network) and on a call (editing another member\'s post)', async () => {
+  it("forbidden at the mint (uninstalled network) and on a call (editing another member's post)", async () => {
     const e = emulator.current;
     const atMint = await failureOf(mintAccessToken({ ...appOptions(e), networkId: e.uninstalledNetworkId }));
     expect(atMint).toBeInstanceOf(TribeForbiddenError);

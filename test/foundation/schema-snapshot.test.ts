@@ -14,7 +14,8 @@ function typeCount(of: GraphQLSchema): number {
 }
 
 function argumentsOf(of: GraphQLSchema, field: string): Record<string, string> {
-  return Object.fromEntries(of.getQueryType()!.getFields()[field]!.args.map((arg) => [arg.name, String(arg.type)]));
+  const fields = of.getQueryType()!.getFields();
+  return Object.fromEntries(fields[field]!.args.map((arg) => [arg.name, String(arg.type)]));
 }
 
 describe('schema/tribe.graphql', () => {

@@ -1,6 +1,15 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { AccessToken, TribeSdk } from '../../src/index.js';
-import type { CreatePostMutationVariables, LimitedTokenQuery, LimitedTokenQueryVariables, MemberQueryVariables, NetworkQuery, PostStatus, PostsQuery, PostsQueryVariables } from '../../generated/sdk.js';
+import type {
+  CreatePostMutationVariables,
+  LimitedTokenQuery,
+  LimitedTokenQueryVariables,
+  MemberQueryVariables,
+  NetworkQuery,
+  PostStatus,
+  PostsQuery,
+  PostsQueryVariables,
+} from '../../generated/sdk.js';
 
 type PostNode = NonNullable<PostsQuery['posts']['nodes']>[number];
 

@@ -91,7 +91,9 @@ describe.each(transports)('hostile answers, %s', (_, transport) => {
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ data: null, errors }));
     };
-    const error = (await hostileClient(server, transport).sdk.network().catch((caught: unknown) => caught)) as TribeGraphQLError;
+    const error = (await hostileClient(server, transport)
+      .sdk.network()
+      .catch((caught: unknown) => caught)) as TribeGraphQLError;
     expect(error).toBeInstanceOf(TribeGraphQLError);
     expect(error.message.length).toBeLessThan(2_600);
     expect(error.message).toMatch(/; and \d+ more$/);
@@ -108,7 +110,9 @@ describe.each(transports)('hostile answers, %s', (_, transport) => {
       response.setHeader('content-type', 'application/json');
       response.end(body);
     };
-    const mint = await hostileClient(server, transport, { maxRetries: 3 }).getAccessToken().catch((caught: unknown) => caught);
+    const mint = await hostileClient(server, transport, { maxRetries: 3 })
+      .getAccessToken()
+      .catch((caught: unknown) => caught);
     expect(mint).toBeInstanceOf(TribeAuthError);
     expect((mint as Error).message).toBe('tribe-sdk: the client ID or client secret was rejected: innermost (code 108)');
     server.onMint = defaultMint;
@@ -117,7 +121,9 @@ describe.each(transports)('hostile answers, %s', (_, transport) => {
       response.setHeader('content-type', 'application/json');
       response.end(`{"data":${deepData},"errors":[{"errors":[{"message":"deep","code":"100"}]}]}`);
     };
-    const query = await hostileClient(server, transport, { maxRetries: 3 }).sdk.network().catch((caught: unknown) => caught);
+    const query = await hostileClient(server, transport, { maxRetries: 3 })
+      .sdk.network()
+      .catch((caught: unknown) => caught);
     expect(query).toBeInstanceOf(TribeGraphQLError);
     expect(() => JSON.stringify(query)).not.toThrow();
     expect(queries(server)).toBe(1);
@@ -128,7 +134,9 @@ describe.each(transports)('hostile answers, %s', (_, transport) => {
       response.writeHead(401, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ errors: [{ message: `bad credentials: ${request.headers.authorization} (secret ${SECRET})`, code: '108' }] }));
     };
-    const mint = await hostileClient(server, transport).getAccessToken().catch((caught: unknown) => caught);
+    const mint = await hostileClient(server, transport)
+      .getAccessToken()
+      .catch((caught: unknown) => caught);
     expect(mint).toBeInstanceOf(TribeAuthError);
     expect((mint as Error).message).toContain('bad credentials: [redacted] (secret [redacted])');
     expectNoSecret(mint, [SECRET, BASIC]);
@@ -161,7 +169,9 @@ describe.each(transports)('hostile answers, %s', (_, transport) => {
       response.writeHead(308, { location: other.url });
       response.end();
     };
-    const minted = await hostileClient(server, transport).getAccessToken({ forceRefresh: true }).catch((caught: unknown) => caught);
+    const minted = await hostileClient(server, transport)
+      .getAccessToken({ forceRefresh: true })
+      .catch((caught: unknown) => caught);
     expect(minted).toMatchObject({ status: 308 });
     expect(other.seen).toEqual([]);
     tribe.close();

@@ -15,7 +15,15 @@ export const SECRET = 'hostile-test-client-secret-9f8e7d';
 
 /** A client against the scripted server, with no retries unless asked. */
 export function hostileClient(server: ScriptedServer, transport: Partial<TribeClientOptions>, options: Partial<TribeClientOptions> = {}) {
-  return createTribeClient({ clientId: 'hostile-app', clientSecret: SECRET, networkId: 'net-1', endpoint: server.url, maxRetries: 0, ...transport, ...options });
+  return createTribeClient({
+    clientId: 'hostile-app',
+    clientSecret: SECRET,
+    networkId: 'net-1',
+    endpoint: server.url,
+    maxRetries: 0,
+    ...transport,
+    ...options,
+  });
 }
 
 /** Every view of an error a program or a log might show, its cause chain included. */

@@ -15,7 +15,8 @@ afterEach(() => {
 
 const mints = () => server.seen.filter((request) => request.headers.authorization?.startsWith('Basic ')).length;
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
-const cacheProblems = (events: TribeEvent[]) => events.flatMap((event) => (event.type === 'token-cache-problem' ? [`${event.operation}:${event.problem}`] : []));
+const cacheProblems = (events: TribeEvent[]) =>
+  events.flatMap((event) => (event.type === 'token-cache-problem' ? [`${event.operation}:${event.problem}`] : []));
 
 describe.each(transports)('faulty plugged-in parts, %s', (_, transport) => {
   it('a cache whose get never settles: the call goes on after timeoutMs as a miss, and its signal still ends it', async () => {
@@ -25,7 +26,10 @@ describe.each(transports)('faulty plugged-in parts, %s', (_, transport) => {
     expect((await tribe.sdk.network()).network).toMatchObject({ id: 'net-1' });
     expect(cacheProblems(events)).toContain('get:timed-out');
     const controller = new AbortController();
-    const aborted = tribe.withOptions({ signal: controller.signal, timeoutMs: 60_000 }).network().catch((caught: unknown) => caught);
+    const aborted = tribe
+      .withOptions({ signal: controller.signal, timeoutMs: 60_000 })
+      .network()
+      .catch((caught: unknown) => caught);
     setTimeout(() => controller.abort(), 50);
     expect(await aborted).toBeInstanceOf(TribeAbortError);
     tribe.close();
@@ -41,7 +45,12 @@ describe.each(transports)('faulty plugged-in parts, %s', (_, transport) => {
   });
 
   it('a cache that throws or rejects on every method: calls succeed, one mint in all, each problem reported', async () => {
-    for (const fail of [() => { throw new Error('cache down'); }, () => Promise.reject(new Error('cache down'))]) {
+    for (const fail of [
+      () => {
+        throw new Error('cache down');
+      },
+      () => Promise.reject(new Error('cache down')),
+    ]) {
       server.seen.length = 0;
       const events: TribeEvent[] = [];
       const cache = { get: fail, set: fail, delete: fail } as unknown as TokenCache;
@@ -55,7 +64,15 @@ describe.each(transports)('faulty plugged-in parts, %s', (_, transport) => {
   });
 
   it('a cache that answers garbage: every entry is a miss, and only a real token is ever sent', async () => {
-    for (const garbage of ['garbage', {}, { accessToken: 42 }, { accessToken: '' }, { accessToken: 'has space', mintedAt: 1 }, { accessToken: 'tok\r\nx-evil: 1', mintedAt: 1 }, { accessToken: 'ok', mintedAt: 1, expiresAt: Number.NaN }]) {
+    for (const garbage of [
+      'garbage',
+      {},
+      { accessToken: 42 },
+      { accessToken: '' },
+      { accessToken: 'has space', mintedAt: 1 },
+      { accessToken: 'tok\r\nx-evil: 1', mintedAt: 1 },
+      { accessToken: 'ok', mintedAt: 1, expiresAt: Number.NaN },
+    ]) {
       server.seen.length = 0;
       const events: TribeEvent[] = [];
       const cache: TokenCache = { get: () => garbage as unknown as CachedToken, set: () => undefined, delete: () => undefined };
@@ -74,7 +91,11 @@ describe.each(transports)('faulty plugged-in parts, %s', (_, transport) => {
     process.on('unhandledRejection', record);
     try {
       const rejecting = hostileClient(server, transport, { onEvent: async () => Promise.reject(new Error('listener bug')) });
-      const throwing = hostileClient(server, transport, { onEvent: () => { throw new Error('listener bug'); } });
+      const throwing = hostileClient(server, transport, {
+        onEvent: () => {
+          throw new Error('listener bug');
+        },
+      });
       for (let call = 0; call < 5; call++) {
         await rejecting.sdk.network();
         await throwing.sdk.network();

@@ -11,7 +11,14 @@ const one = { requests: 1, complexity: 0 };
 function recorder() {
   const waits: Array<{ operationName: string; waitMs: number }> = [];
   const fallbacks: string[] = [];
-  return { waits, fallbacks, events: { onWait: (_: string, operationName: string, waitMs: number) => waits.push({ operationName, waitMs }), onFallbackChange: (key: string, fallback: boolean) => fallbacks.push(`${key}:${fallback}`) } };
+  return {
+    waits,
+    fallbacks,
+    events: {
+      onWait: (_: string, operationName: string, waitMs: number) => waits.push({ operationName, waitMs }),
+      onFallbackChange: (key: string, fallback: boolean) => fallbacks.push(`${key}:${fallback}`),
+    },
+  };
 }
 
 describe('the rate limit queue', () => {
@@ -45,7 +52,10 @@ describe('the rate limit queue', () => {
   it('lets calls go when the store fails or answers nonsense, and reports a fallback once', async () => {
     const { fallbacks, events } = recorder();
     let answer: unknown = { granted: true, fallback: true };
-    const store: RateLimitStore = { take: async () => (typeof answer === 'function' ? (answer as () => never)() : (answer as never)), charge: async () => undefined };
+    const store: RateLimitStore = {
+      take: async () => (typeof answer === 'function' ? (answer as () => never)() : (answer as never)),
+      charge: async () => undefined,
+    };
     const queue = new RateLimitQueue(store, events);
     await queue.acquire('net', one, 'a', undefined);
     await queue.acquire('net', one, 'b', undefined);

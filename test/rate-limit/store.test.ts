@@ -90,7 +90,14 @@ describe.skipIf(!available).each(Object.keys(CLIENT_KINDS) as (keyof typeof CLIE
 
   it('answers from local counters, marked fallback, when Redis goes away, within the command timeout', async () => {
     const own = await startRedis();
-    const store = createRateLimitStore({ requests: 2, complexity: 100, windowMs: 60_000, prefix: prefix(), redis: (await connect(own.url)).client, commandTimeoutMs: 200 });
+    const store = createRateLimitStore({
+      requests: 2,
+      complexity: 100,
+      windowMs: 60_000,
+      prefix: prefix(),
+      redis: (await connect(own.url)).client,
+      commandTimeoutMs: 200,
+    });
     expect(await store.take('net', one)).toMatchObject({ granted: true });
     await own.stop();
     const started = Date.now();

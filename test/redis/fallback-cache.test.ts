@@ -12,7 +12,9 @@ describe.skipIf(!available)('FallbackTokenCache over a Redis that goes away', ()
   it('serves from this process without a lock once Redis fails, and reports the change once', async () => {
     const redis = await startRedis();
     const changes: boolean[] = [];
-    const cache = new FallbackTokenCache(createRedisTokenStore({ client: (await connect(redis.url)).client, commandTimeoutMs: 200 }), (fallback) => changes.push(fallback));
+    const cache = new FallbackTokenCache(createRedisTokenStore({ client: (await connect(redis.url)).client, commandTimeoutMs: 200 }), (fallback) =>
+      changes.push(fallback),
+    );
     const token = { accessToken: 'shared.token', mintedAt: Date.now(), expiresAt: Date.now() + 60_000 };
     await cache.set('k', token, 60_000);
     expect(await cache.get('k')).toEqual(token);

@@ -9,7 +9,12 @@ import { CLIENT_KINDS, useClients } from './clients.js';
 const available = redisAvailable();
 const redis = useRedis();
 
-const token = (accessToken: string, extra: Partial<CachedToken> = {}): CachedToken => ({ accessToken, mintedAt: Date.now(), expiresAt: Date.now() + 60_000, ...extra });
+const token = (accessToken: string, extra: Partial<CachedToken> = {}): CachedToken => ({
+  accessToken,
+  mintedAt: Date.now(),
+  expiresAt: Date.now() + 60_000,
+  ...extra,
+});
 
 describe.skipIf(!available).each(Object.keys(CLIENT_KINDS) as (keyof typeof CLIENT_KINDS)[])('the Redis token store with a %s client', (kind) => {
   const connect = useClients(kind, () => redis.current.url);
@@ -35,7 +40,15 @@ describe.skipIf(!available).each(Object.keys(CLIENT_KINDS) as (keyof typeof CLIE
     const { client, raw } = await connect();
     const own = prefix();
     const store = createRedisTokenStore({ client, prefix: own });
-    const garbage = ['not json', '[]', '{"v":1}', '{"v":2,"accessToken":"a","mintedAt":1}', '{"v":1,"accessToken":"a b","mintedAt":1}', '{"v":1,"accessToken":"a","mintedAt":"1"}', `{"v":1,"accessToken":"${'a'.repeat(20_000)}","mintedAt":1}`];
+    const garbage = [
+      'not json',
+      '[]',
+      '{"v":1}',
+      '{"v":2,"accessToken":"a","mintedAt":1}',
+      '{"v":1,"accessToken":"a b","mintedAt":1}',
+      '{"v":1,"accessToken":"a","mintedAt":"1"}',
+      `{"v":1,"accessToken":"${'a'.repeat(20_000)}","mintedAt":1}`,
+    ];
     for (const value of garbage) {
       await raw.set(`${own}token:k`, value);
       expect(await store.get('k')).toBeUndefined();
@@ -95,7 +108,17 @@ describe.skipIf(!available).each(Object.keys(CLIENT_KINDS) as (keyof typeof CLIE
     const { client } = await connect();
     const store = createRedisTokenStore({ client, prefix: prefix() });
     await store.acquireMintLock('k', 5_000);
-    const waiting = mintOnceInCluster({ cache: store, key: 'k', mint: () => Promise.reject(new Error('not the holder')), accepts: () => true, lockTtlMs: 5_000, pollMs: 10, waitLimitMs: 100, now: Date.now, store: async () => undefined });
+    const waiting = mintOnceInCluster({
+      cache: store,
+      key: 'k',
+      mint: () => Promise.reject(new Error('not the holder')),
+      accepts: () => true,
+      lockTtlMs: 5_000,
+      pollMs: 10,
+      waitLimitMs: 100,
+      now: Date.now,
+      store: async () => undefined,
+    });
     await expect(waiting).rejects.toBeInstanceOf(TribeTimeoutError);
   });
 
@@ -121,4 +144,3 @@ describe('createRedisTokenStore options', () => {
     expect(() => createRedisTokenStore(options as never)).toThrow(TribeConfigError);
   });
 });
-

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createTribeClient, MemoryTokenCache, TribeAbortError, TribeAuthError, type CachedToken, type TokenCache, type TribeClientOptions } from '../../src/index.js';
+import {
+  createTribeClient,
+  MemoryTokenCache,
+  TribeAbortError,
+  TribeAuthError,
+  type CachedToken,
+  type TokenCache,
+  type TribeClientOptions,
+} from '../../src/index.js';
 import { watchForLeaks } from '../support/leak-watch.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 

@@ -42,8 +42,14 @@ describe('client options', () => {
       [() => createTribeClient({ ...base, maxRetries: Number.NaN }), 'tribe-sdk: maxRetries must be an integer from 0 to 100'],
       [() => createTribeClient({ ...base, maxRetries: 1.5 }), 'tribe-sdk: maxRetries must be an integer from 0 to 100'],
       [() => createTribeClient({ ...base, refreshMarginMs: Number.NaN }), 'tribe-sdk: refreshMarginMs must be a number of ms from 0 to 2147483647'],
-      [() => createTribeClient({ ...base, headers: new Headers() as never }), 'tribe-sdk: header must be a plain object of strings (Headers instances and arrays are not sent)'],
-      [() => createTribeClient({ ...base, headers: null as never }), 'tribe-sdk: header must be a plain object of strings (Headers instances and arrays are not sent)'],
+      [
+        () => createTribeClient({ ...base, headers: new Headers() as never }),
+        'tribe-sdk: header must be a plain object of strings (Headers instances and arrays are not sent)',
+      ],
+      [
+        () => createTribeClient({ ...base, headers: null as never }),
+        'tribe-sdk: header must be a plain object of strings (Headers instances and arrays are not sent)',
+      ],
       [() => createTribeClient({ ...base, headers: { 'x-evil': 'a\r\nx-injected: 1' } }), 'tribe-sdk: header "x-evil" must be a string without CR, LF or NUL'],
       [() => createTribeClient({ ...base, headers: { 'bad name': 'x' } }), 'tribe-sdk: header name "bad name" must be an HTTP token'],
       [() => createTribeClient({ ...base, fetch: 'fetch' as never }), 'tribe-sdk: fetch must be a function'],
@@ -71,7 +77,12 @@ describe('client options', () => {
     const cycle = await tribe.sdk.spaces(cyclic as never).catch((caught: unknown) => caught);
     expect(cycle).toBeInstanceOf(TribeConfigError);
     expect((cycle as Error).message).toMatch(/^tribe-sdk: the variables of spaces must be JSON-serialisable \(.*circular/i);
-    for (const [name, value] of [['x-trace', 'a\nb'], ['x-trace', 'a\rb'], ['x-trace', 'a\0b'], ['x\nbad', 'v']] as const) {
+    for (const [name, value] of [
+      ['x-trace', 'a\nb'],
+      ['x-trace', 'a\rb'],
+      ['x-trace', 'a\0b'],
+      ['x\nbad', 'v'],
+    ] as const) {
       const error = await tribe.sdk.network(undefined, { [name]: value }).catch((caught: unknown) => caught);
       expect(error, `${JSON.stringify(name)}: ${JSON.stringify(value)}`).toBeInstanceOf(TribeConfigError);
     }
@@ -112,7 +123,10 @@ describe('runtime independence', () => {
     for (const path of library) {
       const text = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       const imported = [...text.matchAll(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g)].map((match) => match[1]!);
-      expect(imported.filter((name) => builtins.has(name)), path).toEqual([]);
+      expect(
+        imported.filter((name) => builtins.has(name)),
+        path,
+      ).toEqual([]);
       expect(text, path).not.toMatch(/\bprocess\b|\bBuffer\b|\brequire\s*\(|__dirname|__filename/);
     }
   });

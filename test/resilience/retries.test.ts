@@ -114,7 +114,10 @@ describe('mutations', () => {
   it('are retried when the client opts in, and the emulator holds one post, not two', async () => {
     const tribe = client({ retryMutations: true });
     emulator.current.injectFault({ operation: 'createPost', status: 503, times: 1 });
-    const { createPost } = await tribe.sdk.createPost({ ...newPost, input: { ...newPost.input, mappingFields: [{ key: 'title', type: 'text', value: '"Client opt-in"' }] } });
+    const { createPost } = await tribe.sdk.createPost({
+      ...newPost,
+      input: { ...newPost.input, mappingFields: [{ key: 'title', type: 'text', value: '"Client opt-in"' }] },
+    });
     expect(createPost.title).toBe('Client opt-in');
     expect(emulator.current.requestCount('createPost')).toBe(2);
     expect(postsTitled('Client opt-in')).toBe(1);

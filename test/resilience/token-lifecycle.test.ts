@@ -66,9 +66,7 @@ describe('token cache and single flight', () => {
     const results = await Promise.all(Array.from({ length: 50 }, () => tribe.sdk.network()));
     expect(results.every((result) => result.network.id === emulator.current.networkId)).toBe(true);
     expect(emulator.current.requestCount('limitedToken') - mintsBefore).toBe(1);
-    expect(leaks.current.events.filter((event) => event.type === 'token-refreshed')).toEqual([
-      expect.objectContaining({ reason: 'rejected' }),
-    ]);
+    expect(leaks.current.events.filter((event) => event.type === 'token-refreshed')).toEqual([expect.objectContaining({ reason: 'rejected' })]);
   });
 
   it('rejects every waiter of a failed mint with the same typed error and caches nothing', async () => {
@@ -157,7 +155,9 @@ describe('impersonation', () => {
       for (const { id, me } of round) expect(me).toBe(id ?? 'BotDemoApp');
     }
     expect(emulator.current.requestCount('limitedToken')).toBe(4);
-    const subjects = emulator.current.requests.filter((request) => request.operationName === 'authMember').map((request) => tokenSubject(request.authorization));
+    const subjects = emulator.current.requests
+      .filter((request) => request.operationName === 'authMember')
+      .map((request) => tokenSubject(request.authorization));
     expect(new Set(subjects)).toEqual(new Set(['BotDemoApp', ...memberIds]));
     expect(tribe.impersonate(memberIds[0]!)).toBe(tribe.impersonate(memberIds[0]!));
   });

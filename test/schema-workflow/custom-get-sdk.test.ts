@@ -8,7 +8,7 @@ import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
 
-describe('a getSdk generated from a user\'s own operations', () => {
+describe("a getSdk generated from a user's own operations", () => {
   it('is what the fixture codegen config generates today (run it with --config test/fixtures/custom-sdk/codegen.ts)', async () => {
     const outputs = await generate(customCodegen, false);
     expect(outputs).toHaveLength(1);

@@ -92,9 +92,7 @@ describe('schema workflow in a temp copy: pull, report, regenerate, restore', ()
     const generated = await readFile(join(checkout.dir, 'generated/sdk.ts'), 'utf8');
     const result = await checkout.npm('codegen');
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain(
-      `operations/network/network.graphql: operation "network": Cannot query field "${REMOVED}" on type "Network".`,
-    );
+    expect(result.stderr).toContain(`operations/network/network.graphql: operation "network": Cannot query field "${REMOVED}" on type "Network".`);
     expect(await readFile(join(checkout.dir, 'generated/sdk.ts'), 'utf8')).toBe(generated);
   });
 

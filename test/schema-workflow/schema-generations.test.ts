@@ -49,7 +49,9 @@ describe('both schema generations, in a temp copy', () => {
     expect(validate.code).toBe(1);
     expect(refusedOperations(validate.stderr)).toEqual([...NEW_IN_2024, ...WITH_2024_ARGUMENTS].sort());
     expect(validate.stderr).not.toContain('getSpacesCompat');
-    expect(validate.stderr).toContain('operations/app/networkAppInstallations.graphql: operation "networkAppInstallations": Cannot query field "networkAppInstallations" on type "Query".');
+    expect(validate.stderr).toContain(
+      'operations/app/networkAppInstallations.graphql: operation "networkAppInstallations": Cannot query field "networkAppInstallations" on type "Query".',
+    );
   });
 
   it('on the 2024-09 schema, the getSpaces operation fails schema validate naming the removed field, and nothing else does', async () => {

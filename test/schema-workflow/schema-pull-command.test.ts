@@ -23,8 +23,7 @@ describe('tribe-sdk schema pull from a file, in process', () => {
     vi.restoreAllMocks();
     await rm(dir, { recursive: true, force: true });
   });
-  const pull = (...extra: string[]) =>
-    runCli(['schema', 'pull', '--from', join(dir, 'next.graphql'), '--out', join(dir, 'snapshot.graphql'), ...extra], {});
+  const pull = (...extra: string[]) => runCli(['schema', 'pull', '--from', join(dir, 'next.graphql'), '--out', join(dir, 'snapshot.graphql'), ...extra], {});
 
   it('reports without operations when the project has no operations directory', async () => {
     expect(await pull('--operations', join(dir, 'no-such-dir'))).toBe(0);

@@ -87,7 +87,9 @@ describe('reportSchemaChanges', () => {
   });
 
   it('hits operations that select through a removed type or union member', async () => {
-    const { byPath } = await reportFor((sdl) => sdl.replace('union SearchHit = Post | Space', 'union SearchHit = Post').replace('type Space { id: ID! name: String }', ''));
+    const { byPath } = await reportFor((sdl) =>
+      sdl.replace('union SearchHit = Post | Space', 'union SearchHit = Post').replace('type Space { id: ID! name: String }', ''),
+    );
     expect(labels(byPath.get('Space')!.hits)).toEqual(['query search']);
     expect(labels(byPath.get('SearchHit')!.hits)).toEqual(['query search']);
   });

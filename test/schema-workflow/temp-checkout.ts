@@ -30,7 +30,10 @@ const CREDENTIAL_VARIABLES = ['TRIBE_ACCESS_TOKEN', 'TRIBE_CLIENT_ID', 'TRIBE_CL
 export async function createTempCheckout(): Promise<TempCheckout> {
   const dir = await mkdtemp(join(tmpdir(), 'tribe-sdk-workflow-'));
   const listing = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot });
-  const files = listing.toString('utf8').split('\0').filter((file) => file !== '' && !file.startsWith('node_modules/'));
+  const files = listing
+    .toString('utf8')
+    .split('\0')
+    .filter((file) => file !== '' && !file.startsWith('node_modules/'));
   for (const file of files) {
     await mkdir(dirname(join(dir, file)), { recursive: true });
     // A file deleted in the working tree but still tracked is simply left out.

@@ -3,7 +3,17 @@ import { build } from 'esbuild';
 
 /** The files esbuild pulls in when it bundles `entry` (relative to `cwd`) for a platform, as its metafile names them; `conditions` e.g. `tribe-sdk-source` for src/. */
 export async function bundleInputs(cwd: string, entry: string, platform: 'browser' | 'node', conditions: string[] = []): Promise<string[]> {
-  const result = await build({ absWorkingDir: cwd, entryPoints: [entry], bundle: true, platform, format: 'esm', write: false, metafile: true, logLevel: 'silent', conditions });
+  const result = await build({
+    absWorkingDir: cwd,
+    entryPoints: [entry],
+    bundle: true,
+    platform,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    conditions,
+  });
   return Object.keys(result.metafile.inputs);
 }
 

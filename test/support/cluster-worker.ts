@@ -66,7 +66,8 @@ const onEvent = (event: TribeEvent): void => {
   events[event.type] = (events[event.type] ?? 0) + 1;
   if (event.type === 'response' && event.status === 429) status429 += 1;
 };
-const rateLimit = plan.rateLimit && createRateLimitStore({ ...plan.rateLimit, redis: plan.rateLimit.shared ? redis?.client : undefined, prefix: `${plan.prefix}rate:` });
+const rateLimit =
+  plan.rateLimit && createRateLimitStore({ ...plan.rateLimit, redis: plan.rateLimit.shared ? redis?.client : undefined, prefix: `${plan.prefix}rate:` });
 const tribe = createTribeClient({
   clientId: plan.clientId,
   clientSecret: plan.clientSecret,

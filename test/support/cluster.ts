@@ -16,7 +16,16 @@ let built: Promise<unknown> | undefined;
 function buildWorker(): Promise<unknown> {
   if (!built) {
     // tribe-sdk-source: the package's #imports resolve to src/, as in development (vitest and tsx set it too).
-    built = build({ entryPoints: [WORKER_SOURCE], outfile: WORKER, bundle: true, platform: 'node', format: 'esm', packages: 'external', conditions: ['tribe-sdk-source'], logLevel: 'error' });
+    built = build({
+      entryPoints: [WORKER_SOURCE],
+      outfile: WORKER,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      conditions: ['tribe-sdk-source'],
+      logLevel: 'error',
+    });
     process.once('exit', () => rmSync(WORKER, { force: true }));
   }
   return built;

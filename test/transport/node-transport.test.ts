@@ -2,7 +2,16 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as nodeEntry from '../../src/index.node.js';
 import * as universalEntry from '../../src/index.js';
-import { SDK_VERSION, TribeAbortError, TribeAuthError, TribeForbiddenError, TribeGraphQLError, TribeNetworkError, TribeRateLimitError, TribeTimeoutError } from '../../src/index.js';
+import {
+  SDK_VERSION,
+  TribeAbortError,
+  TribeAuthError,
+  TribeForbiddenError,
+  TribeGraphQLError,
+  TribeNetworkError,
+  TribeRateLimitError,
+  TribeTimeoutError,
+} from '../../src/index.js';
 import { NetworkDocument, type NetworkQuery } from '../../generated/sdk.js';
 import { answerNetwork, networkAnswer, startScriptedServer, type ScriptedServer } from './scripted-server.js';
 
@@ -70,7 +79,9 @@ describe.each(entries)('%s', (_, createTribeClient, viaFetch) => {
       response.writeHead(status, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'retry-after': '7' });
       response.end(gzipSync(JSON.stringify({ errors: [{ message: `status ${status}` }] })));
     };
-    const error = await createTribeClient(options()).sdk.network().catch((caught: unknown) => caught);
+    const error = await createTribeClient(options())
+      .sdk.network()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toMatchObject({ status });
     if (status !== 500) expect((error as Error).message).toContain(`status ${status}`);
@@ -82,7 +93,9 @@ describe.each(entries)('%s', (_, createTribeClient, viaFetch) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ data: { network: null }, errors: [{ message: 'nope', code: '100' }] }));
     };
-    const error = await createTribeClient(options()).sdk.network().catch((caught: unknown) => caught);
+    const error = await createTribeClient(options())
+      .sdk.network()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TribeGraphQLError);
     expect(error).toMatchObject({ errors: [{ message: 'nope', code: '100' }], data: { network: null } });
   });
@@ -98,7 +111,12 @@ describe.each(entries)('%s', (_, createTribeClient, viaFetch) => {
     const pending = tribe.withOptions({ signal: controller.signal }).network();
     setTimeout(() => controller.abort(), 50);
     expect(await pending.catch((caught: unknown) => caught)).toBeInstanceOf(TribeAbortError);
-    expect(await tribe.withOptions({ timeoutMs: 100 }).network().catch((caught: unknown) => caught)).toBeInstanceOf(TribeTimeoutError);
+    expect(
+      await tribe
+        .withOptions({ timeoutMs: 100 })
+        .network()
+        .catch((caught: unknown) => caught),
+    ).toBeInstanceOf(TribeTimeoutError);
   });
 
   it('keeps a fetch the user passes in', async () => {
@@ -113,15 +131,17 @@ describe.each(entries)('%s', (_, createTribeClient, viaFetch) => {
 });
 
 describe('node entry redirects', () => {
-  const redirectTo = (status: number, location: string): ScriptedServer['onQuery'] => (request, response) => {
-    if (request.path === '/moved') {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(networkAnswer));
-      return;
-    }
-    response.writeHead(status, { location });
-    response.end();
-  };
+  const redirectTo =
+    (status: number, location: string): ScriptedServer['onQuery'] =>
+    (request, response) => {
+      if (request.path === '/moved') {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(networkAnswer));
+        return;
+      }
+      response.writeHead(status, { location });
+      response.end();
+    };
 
   it('follows a 307 or 308 to the same origin, re-sending the same POST', async () => {
     for (const status of [307, 308]) {
@@ -136,16 +156,31 @@ describe('node entry redirects', () => {
 
   it('does not follow a redirect to another origin, nor a 302, nor more than the limit', async () => {
     server.onQuery = redirectTo(307, other.url.replace('/graphql', '/moved'));
-    expect(await nodeEntry.createTribeClient(options()).sdk.network().catch((caught: unknown) => caught)).toMatchObject({ status: 307 });
+    expect(
+      await nodeEntry
+        .createTribeClient(options())
+        .sdk.network()
+        .catch((caught: unknown) => caught),
+    ).toMatchObject({ status: 307 });
     expect(other.seen).toEqual([]);
     server.onQuery = redirectTo(302, '/moved');
-    expect(await nodeEntry.createTribeClient(options()).sdk.network().catch((caught: unknown) => caught)).toMatchObject({ status: 302 });
+    expect(
+      await nodeEntry
+        .createTribeClient(options())
+        .sdk.network()
+        .catch((caught: unknown) => caught),
+    ).toMatchObject({ status: 302 });
     server.onQuery = (_request, response) => {
       response.writeHead(307, { location: '/again' });
       response.end();
     };
     server.seen.length = 0;
-    expect(await nodeEntry.createTribeClient(options()).sdk.network().catch((caught: unknown) => caught)).toBeInstanceOf(TribeNetworkError);
+    expect(
+      await nodeEntry
+        .createTribeClient(options())
+        .sdk.network()
+        .catch((caught: unknown) => caught),
+    ).toBeInstanceOf(TribeNetworkError);
     const queries = server.seen.filter((request) => request.body.operationName === 'network');
     expect(queries).toHaveLength(1 + nodeEntry.MAX_SAME_ORIGIN_REDIRECTS);
   });

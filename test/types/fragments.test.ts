@@ -1,6 +1,16 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createTribeClient } from '../../src/index.js';
-import { type MemberFieldsFragment, type MemberQuery, type PageInfoFieldsFragment, type PostFieldsFragment, type PostQuery, type PostsQuery, type SpaceFieldsFragment, type SpaceQuery, type SpacesQuery } from '../../generated/sdk.js';
+import {
+  type MemberFieldsFragment,
+  type MemberQuery,
+  type PageInfoFieldsFragment,
+  type PostFieldsFragment,
+  type PostQuery,
+  type PostsQuery,
+  type SpaceFieldsFragment,
+  type SpaceQuery,
+  type SpacesQuery,
+} from '../../generated/sdk.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
@@ -8,15 +18,55 @@ const emulator = useEmulator();
 // The fields each fragment selects; the type tests tie these lists to the generated types, the
 // runtime tests to what the emulator answers, so a fragment cannot change without both noticing.
 const POST_FIELDS = [
-  'id', 'title', 'slug', 'shortContent', 'status', 'postTypeId', 'spaceId', 'ownerId', 'repliedToId', 'createdAt',
-  'updatedAt', 'publishedAt', 'repliesCount', 'totalRepliesCount', 'reactionsCount', 'tagIds', 'relativeUrl', 'fields',
-  'space', 'owner', 'reactions',
+  'id',
+  'title',
+  'slug',
+  'shortContent',
+  'status',
+  'postTypeId',
+  'spaceId',
+  'ownerId',
+  'repliedToId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'repliesCount',
+  'totalRepliesCount',
+  'reactionsCount',
+  'tagIds',
+  'relativeUrl',
+  'fields',
+  'space',
+  'owner',
+  'reactions',
 ] as const;
 const MEMBER_FIELDS = [
-  'id', 'name', 'username', 'status', 'locale', 'roleId', 'role', 'tagline', 'profilePictureId', 'relativeUrl', 'createdAt', 'updatedAt',
+  'id',
+  'name',
+  'username',
+  'status',
+  'locale',
+  'roleId',
+  'role',
+  'tagline',
+  'profilePictureId',
+  'relativeUrl',
+  'createdAt',
+  'updatedAt',
 ] as const;
 const SPACE_FIELDS = [
-  'id', 'name', 'slug', 'description', 'type', 'private', 'hidden', 'inviteOnly', 'membersCount', 'postsCount', 'relativeUrl', 'createdAt',
+  'id',
+  'name',
+  'slug',
+  'description',
+  'type',
+  'private',
+  'hidden',
+  'inviteOnly',
+  'membersCount',
+  'postsCount',
+  'relativeUrl',
+  'createdAt',
 ] as const;
 const PAGE_INFO_FIELDS = ['endCursor', 'hasNextPage'] as const;
 

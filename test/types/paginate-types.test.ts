@@ -1,7 +1,14 @@
 import { GraphQLClient } from 'graphql-request';
 import { describe, expectTypeOf, it } from 'vitest';
 import { paginate, type NodeOf, type PageOf, type TribeSdk } from '../../src/index.js';
-import { getSdk, type MemberFieldsFragment, type PostFieldsFragment, type SpaceFieldsFragment, type SpaceMemberFieldsFragment, type TagFieldsFragment } from '../../generated/sdk.js';
+import {
+  getSdk,
+  type MemberFieldsFragment,
+  type PostFieldsFragment,
+  type SpaceFieldsFragment,
+  type SpaceMemberFieldsFragment,
+  type TagFieldsFragment,
+} from '../../generated/sdk.js';
 
 // Never sent: paginate sends nothing until it is iterated, and these tests only check types.
 const sdk: TribeSdk = getSdk(new GraphQLClient('http://127.0.0.1:9/graphql'));
@@ -18,14 +25,22 @@ describe('paginate types', () => {
     expectTypeOf(posts.pages).returns.toEqualTypeOf<AsyncIterableIterator<PageOf<TribeSdk['posts']>>>();
     expectTypeOf<PageOf<TribeSdk['posts']>['totalCount']>().toEqualTypeOf<number | null>();
     expectTypeOf<PageOf<TribeSdk['posts']>['nodes']>().toEqualTypeOf<PostFieldsFragment[]>();
-    expectTypeOf(paginate(sdk.memberSpaces, { memberId: 'm', limit: 5 }).collect).returns.resolves.items.toHaveProperty('space')
+    expectTypeOf(paginate(sdk.memberSpaces, { memberId: 'm', limit: 5 }).collect)
+      .returns.resolves.items.toHaveProperty('space')
       .toEqualTypeOf<SpaceFieldsFragment | null>();
   });
 
-  it('takes the operation\'s own variables, less after', () => {
-    expectTypeOf(paginate<TribeSdk['posts']>).parameter(1).toHaveProperty('spaceIds');
-    expectTypeOf(paginate<TribeSdk['posts']>).parameter(1).not.toHaveProperty('after');
-    expectTypeOf(paginate<TribeSdk['memberPosts']>).parameter(1).toHaveProperty('memberId').toEqualTypeOf<string>();
+  it("takes the operation's own variables, less after", () => {
+    expectTypeOf(paginate<TribeSdk['posts']>)
+      .parameter(1)
+      .toHaveProperty('spaceIds');
+    expectTypeOf(paginate<TribeSdk['posts']>)
+      .parameter(1)
+      .not.toHaveProperty('after');
+    expectTypeOf(paginate<TribeSdk['memberPosts']>)
+      .parameter(1)
+      .toHaveProperty('memberId')
+      .toEqualTypeOf<string>();
   });
 
   it('rejects operations that are not paginated and variables that do not fit', () => {

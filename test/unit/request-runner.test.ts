@@ -51,7 +51,11 @@ describe('the request runner', () => {
   });
 
   it('waits exactly the Retry-After of a 429, and gives TribeRateLimitError when retries run out', async () => {
-    const limited: ScriptedAnswer = { status: 429, body: { errors: [{ message: 'slow down', code: '104' }] }, headers: { 'retry-after': '0.5', 'x-quota-limit': '100' } };
+    const limited: ScriptedAnswer = {
+      status: 429,
+      body: { errors: [{ message: 'slow down', code: '104' }] },
+      headers: { 'retry-after': '0.5', 'x-quota-limit': '100' },
+    };
     const { run, exchange } = runnerWith([limited, limited, limited], { maxRetries: 2 });
     const result = run(NetworkDocument, undefined).catch((error: unknown) => error);
     await vi.advanceTimersByTimeAsync(499);

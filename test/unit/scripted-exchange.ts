@@ -11,7 +11,9 @@ export interface ScriptedAnswer {
 }
 
 /** An exchange that answers from a script, in order, and records what it was sent; the script's last entry repeats. */
-export function scriptedExchange(script: Array<ScriptedAnswer | ((request: HttpExchangeRequest) => ScriptedAnswer)>): HttpExchange & { sent: HttpExchangeRequest[] } {
+export function scriptedExchange(
+  script: Array<ScriptedAnswer | ((request: HttpExchangeRequest) => ScriptedAnswer)>,
+): HttpExchange & { sent: HttpExchangeRequest[] } {
   const sent: HttpExchangeRequest[] = [];
   const exchange = async (request: HttpExchangeRequest): Promise<HttpExchangeResponse> => {
     sent.push(request);

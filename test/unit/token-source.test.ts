@@ -55,7 +55,10 @@ describe('TokenSource', () => {
     vi.setSystemTime(T0 + 3_600_000 - 60_000);
     expect((await tokens.get(undefined, LOOKUP)).accessToken).toBe(second);
     expect(mints()).toBe(2);
-    expect(events.map((event) => event.type === 'token-minted' || event.type === 'token-refreshed' ? event.reason : event.type)).toEqual(['missing', 'expiring']);
+    expect(events.map((event) => (event.type === 'token-minted' || event.type === 'token-refreshed' ? event.reason : event.type))).toEqual([
+      'missing',
+      'expiring',
+    ]);
   });
 
   it('caps the margin at half the lifetime of a short-lived token', async () => {
@@ -82,7 +85,13 @@ describe('TokenSource', () => {
 
   it('rejects every waiter of a failed mint with the same error and caches nothing', async () => {
     const { tokens, mints } = sourceWith([{ status: 401, body: { errors: [{ message: 'bad credentials', code: '108' }] } }, mintAnswer('after')]);
-    const failures = await Promise.all(Array.from({ length: 5 }, () => Promise.resolve().then(() => tokens.get(undefined, LOOKUP)).catch((error: unknown) => error)));
+    const failures = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        Promise.resolve()
+          .then(() => tokens.get(undefined, LOOKUP))
+          .catch((error: unknown) => error),
+      ),
+    );
     expect(failures.every((error) => error === failures[0])).toBe(true);
     expect(failures[0]).toBeInstanceOf(TribeAuthError);
     expect(mints()).toBe(1);

@@ -11,6 +11,8 @@ describe('the tribe-sdk/webhooks entry', () => {
     expect(inputs).toContain('src/webhooks/node-listener.ts');
     expect(inputs).toContain('src/transport/fetch-exchange.ts');
     expect(nodeBuiltinsAmong(inputs)).toEqual([]);
-    expect(inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/undici\/|src\/emulator\/|src\/transport\/node\/|src\/cli\/|^dist\//.test(input))).toEqual([]);
+    expect(
+      inputs.filter((input) => /graphql-yoga|@graphql-tools|\/jose\/|\/undici\/|src\/emulator\/|src\/transport\/node\/|src\/cli\/|^dist\//.test(input)),
+    ).toEqual([]);
   });
 });

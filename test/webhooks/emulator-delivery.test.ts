@@ -41,7 +41,9 @@ describe('the emulator delivers webhooks to a real handler', () => {
   });
 
   it('reports a failed URL check when the app does not echo the challenge', async () => {
-    const url = await serveOnLoopback((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end('{"type":"TEST","status":"SUCCEEDED","data":{"challenge":"wrong"}}'));
+    const url = await serveOnLoopback((_request, response) =>
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"type":"TEST","status":"SUCCEEDED","data":{"challenge":"wrong"}}'),
+    );
     const emulator = await startOwnEmulator({ webhooks: { url, signingSecret: SECRET } });
     await expect(emulator.webhooks!.urlCheck).resolves.toBe(false);
   });
@@ -59,7 +61,10 @@ describe('the emulator delivers webhooks to a real handler', () => {
       spaceId: 'SpcGeneral',
       input: { postTypeId: 'PtyDiscuss', publish: true, mappingFields: [{ key: 'title', type: 'text', value: JSON.stringify('Webhook me') }] },
     });
-    const { createReply } = await client.sdk.createReply({ postId: createPost.id, input: { postTypeId: 'PtyComment', mappingFields: [{ key: 'content', type: 'html', value: '"<p>hi</p>"' }] } });
+    const { createReply } = await client.sdk.createReply({
+      postId: createPost.id,
+      input: { postTypeId: 'PtyComment', mappingFields: [{ key: 'content', type: 'html', value: '"<p>hi</p>"' }] },
+    });
     await linus.addReaction({ postId: createPost.id, input: { reaction: 'like' } });
     await client.impersonate(emulator.memberIds[3]!).joinSpace({ spaceId: 'SpcShowTel' });
     await linus.updateMember({ input: { tagline: 'Now with webhooks' } });
@@ -157,12 +162,18 @@ describe('the emulator delivers webhooks to a real handler', () => {
     const { emulator, webhooks } = await emulatorWithApp({
       onInteraction: async (event, { client }) => {
         const { member } = await client.sdk.member({ id: event.data.actorId! });
-        return interactionAnswer(show(event.data.interactionId, { rootBlock: 'r', blocks: [{ id: 'r', name: 'Text', props: { value: `Hi ${member.name}` } }] }));
+        return interactionAnswer(
+          show(event.data.interactionId, { rootBlock: 'r', blocks: [{ id: 'r', name: 'Text', props: { value: `Hi ${member.name}` } }] }),
+        );
       },
     });
     const outcome = await webhooks.interact({ actorId: emulator.memberIds[1], dynamicBlockKey: 'settings', inputs: { answer: 42 } });
     expect(outcome).toMatchObject({ ok: true, status: 200, attempts: 1 });
-    expect(outcome.answer).toMatchObject({ type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ type: 'SHOW', slate: { blocks: [{ props: { value: 'Hi Grace Hopper' } }] } }] } });
+    expect(outcome.answer).toMatchObject({
+      type: 'INTERACTION',
+      status: 'SUCCEEDED',
+      data: { interactions: [{ type: 'SHOW', slate: { blocks: [{ props: { value: 'Hi Grace Hopper' } }] } }] },
+    });
   });
 
   it('reads at most 64 KiB of an answer', async () => {

@@ -131,7 +131,10 @@ describe('createWebhookHandler over node:http', () => {
       },
     });
     const refused = await post(envelope('INTERACTION', { interactionId: 'Int2', callbackId: 'fail' }));
-    expect(refused).toMatchObject({ status: 200, json: { type: 'INTERACTION', status: 'FAILED', errorCode: 'NOT_ALLOWED', errorMessage: 'members may not do this' } });
+    expect(refused).toMatchObject({
+      status: 200,
+      json: { type: 'INTERACTION', status: 'FAILED', errorCode: 'NOT_ALLOWED', errorMessage: 'members may not do this' },
+    });
     const settings = await post(envelope('UPDATE_SETTINGS', { greeting: 'moin' }));
     expect(settings.json).toEqual({ type: 'UPDATE_SETTINGS', status: 'SUCCEEDED', data: { toStore: { greeting: 'moin' } } });
   });
@@ -256,7 +259,9 @@ describe('createWebhookHandler as a web handler (Request in, Response out)', () 
     const body = subscriptionBody('post.published', 'EvtClient', { id: postId });
     for (let delivery = 0; delivery < 2; delivery += 1) {
       const signed = platformSign(body.replace('EvtClient', `EvtClient${delivery}`), SECRET);
-      const response = await handler(new Request('https://app.example/webhook', { method: 'POST', headers: signed, body: body.replace('EvtClient', `EvtClient${delivery}`) }));
+      const response = await handler(
+        new Request('https://app.example/webhook', { method: 'POST', headers: signed, body: body.replace('EvtClient', `EvtClient${delivery}`) }),
+      );
       expect(response.status).toBe(200);
     }
     expect(replies).toHaveLength(2);
@@ -285,7 +290,12 @@ describe('createWebhookHandler as a web handler (Request in, Response out)', () 
   it('fails the delivery (to be retried) when a plugged-in dedup store hangs or answers nonsense', async () => {
     const errors: unknown[] = [];
     const make = (claim: () => unknown) =>
-      createWebhookHandler({ signingSecret: SECRET, dedupStore: { claim: claim as () => boolean, release: () => undefined }, dedupTimeoutMs: 50, onError: (error) => void errors.push(error) });
+      createWebhookHandler({
+        signingSecret: SECRET,
+        dedupStore: { claim: claim as () => boolean, release: () => undefined },
+        dedupTimeoutMs: 50,
+        onError: (error) => void errors.push(error),
+      });
     const body = subscriptionBody('post.published');
     const request = () => new Request('https://app.example/webhook', { method: 'POST', headers: platformSign(body, SECRET), body });
     expect((await make(() => new Promise(() => undefined))(request())).status).toBe(500);
@@ -296,7 +306,9 @@ describe('createWebhookHandler as a web handler (Request in, Response out)', () 
   it('rejects bad options when created, naming no secret', () => {
     expect(() => createWebhookHandler({ signingSecret: '' })).toThrow('signingSecret must be');
     expect(() => createWebhookHandler({ signingSecret: SECRET, dedupTimeoutMs: 0 })).toThrow('tribe-sdk: dedupTimeoutMs must be a number of ms from 1 to');
-    expect(() => createWebhookHandler({ signingSecret: SECRET, client: { clientId: 'id', clientSecret: '' } })).toThrow('clientSecret must be a non-empty string');
+    expect(() => createWebhookHandler({ signingSecret: SECRET, client: { clientId: 'id', clientSecret: '' } })).toThrow(
+      'clientSecret must be a non-empty string',
+    );
     const typo = { signingSecret: SECRET, onError: 'log' } as unknown as WebhookHandlerOptions;
     expect(() => createWebhookHandler(typo)).toThrow('tribe-sdk: onError must be a function');
     const typoOn = { signingSecret: SECRET, on: { 'post.published': true } } as unknown as WebhookHandlerOptions;

@@ -7,14 +7,29 @@ export function platformSign(body: string | Uint8Array, secret: string, timestam
 }
 
 /** A `SUBSCRIPTION` envelope as the platform sends it. */
-export function subscriptionBody(name: string, id = `Evt${Math.random().toString(36).slice(2)}`, object: Record<string, unknown> = { id: 'Pst0000001', title: 'Hello' }): string {
+export function subscriptionBody(
+  name: string,
+  id = `Evt${Math.random().toString(36).slice(2)}`,
+  object: Record<string, unknown> = { id: 'Pst0000001', title: 'Hello' },
+): string {
   return JSON.stringify({
     type: 'SUBSCRIPTION',
     networkId: 'NetAcme001',
     context: 'NETWORK',
     entityId: 'NetAcme001',
     currentSettings: [],
-    data: { id, time: '2026-01-05T09:00:00.000Z', name, noun: 'POST', verb: 'PUBLISHED', verbAction: 'PUBLISHED', actor: { id: 'MbrLinusT3', roleId: 'RoleMember', roleType: 'member' }, object, target: { networkId: 'NetAcme001' }, shortDescription: 'x' },
+    data: {
+      id,
+      time: '2026-01-05T09:00:00.000Z',
+      name,
+      noun: 'POST',
+      verb: 'PUBLISHED',
+      verbAction: 'PUBLISHED',
+      actor: { id: 'MbrLinusT3', roleId: 'RoleMember', roleType: 'member' },
+      object,
+      target: { networkId: 'NetAcme001' },
+      shortDescription: 'x',
+    },
     entities: {},
   });
 }

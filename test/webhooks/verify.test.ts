@@ -99,8 +99,13 @@ describe('verifyWebhook', () => {
   });
 
   it('rejects a timestamp beyond the tolerance in the future as future', async () => {
-    await expect(verifyWebhook({ rawBody: body, headers: platformSign(body, SECRET, NOW + DEFAULT_TOLERANCE_MS) }, { signingSecret: SECRET, now })).resolves.toBeDefined();
-    await expectReason(verifyWebhook({ rawBody: body, headers: platformSign(body, SECRET, NOW + DEFAULT_TOLERANCE_MS + 1) }, { signingSecret: SECRET, now }), 'future');
+    await expect(
+      verifyWebhook({ rawBody: body, headers: platformSign(body, SECRET, NOW + DEFAULT_TOLERANCE_MS) }, { signingSecret: SECRET, now }),
+    ).resolves.toBeDefined();
+    await expectReason(
+      verifyWebhook({ rawBody: body, headers: platformSign(body, SECRET, NOW + DEFAULT_TOLERANCE_MS + 1) }, { signingSecret: SECRET, now }),
+      'future',
+    );
   });
 
   it('rejects a delivery without its signature or timestamp header as missing-signature', async () => {
@@ -130,8 +135,15 @@ describe('verifyWebhook', () => {
   });
 
   it('rejects signed bodies that are not platform requests, and a timestamp that is not epoch ms, as malformed', async () => {
-    const cases = ['not json', '[1]', '{"type":"NOPE","networkId":"n","data":{}}', '{"type":"TEST","data":{}}', '{"type":"SUBSCRIPTION","networkId":"n","data":{"name":"post.published"}}'];
-    for (const text of cases) await expectReason(verifyWebhook({ rawBody: text, headers: platformSign(text, SECRET, NOW) }, { signingSecret: SECRET, now }), 'malformed');
+    const cases = [
+      'not json',
+      '[1]',
+      '{"type":"NOPE","networkId":"n","data":{}}',
+      '{"type":"TEST","data":{}}',
+      '{"type":"SUBSCRIPTION","networkId":"n","data":{"name":"post.published"}}',
+    ];
+    for (const text of cases)
+      await expectReason(verifyWebhook({ rawBody: text, headers: platformSign(text, SECRET, NOW) }, { signingSecret: SECRET, now }), 'malformed');
     const headers = { ...platformSign(body, SECRET, NOW), 'x-bettermode-request-timestamp': '2026-03-01T12:00:00Z' };
     await expectReason(verifyWebhook({ rawBody: body, headers }, { signingSecret: SECRET, now }), 'malformed');
   });
@@ -142,7 +154,9 @@ describe('verifyWebhook', () => {
       expect(error).toBeInstanceOf(TribeConfigError);
       expect(await errorViews(error)).not.toContain(SECRET);
     }
-    await expect(verifyWebhook({ rawBody: body, headers: {} }, { signingSecret: SECRET, toleranceMs: -1 })).rejects.toThrow('tribe-sdk: toleranceMs must be a number of ms from 1 to');
+    await expect(verifyWebhook({ rawBody: body, headers: {} }, { signingSecret: SECRET, toleranceMs: -1 })).rejects.toThrow(
+      'tribe-sdk: toleranceMs must be a number of ms from 1 to',
+    );
   });
 
   it('signWebhook signs as the platform does (the same headers node:crypto computes)', async () => {

@@ -29,9 +29,7 @@ async function servePage(bundle: string): Promise<{ url: string; close(): Promis
   const server = createServer((request, response) => {
     if (request.url === '/program.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
     else
-      response
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><title>tribe-sdk runtime matrix</title><script src="/program.js"></script>');
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>tribe-sdk runtime matrix</title><script src="/program.js"></script>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -22,12 +22,10 @@ async function runEntry(file: string, args: (entry: string) => string[], kind: E
 }
 
 /** Node, importing the package as an ES module. */
-export const runNodeEsm = (project: string, call: ProgramCall): Promise<unknown> =>
-  runEntry(process.execPath, (entry) => [entry], 'esm', project, call);
+export const runNodeEsm = (project: string, call: ProgramCall): Promise<unknown> => runEntry(process.execPath, (entry) => [entry], 'esm', project, call);
 
 /** Node, loading the package with `require()` from CommonJS. */
-export const runNodeCjs = (project: string, call: ProgramCall): Promise<unknown> =>
-  runEntry(process.execPath, (entry) => [entry], 'cjs', project, call);
+export const runNodeCjs = (project: string, call: ProgramCall): Promise<unknown> => runEntry(process.execPath, (entry) => [entry], 'cjs', project, call);
 
 /** Bun, running the unbundled ES module. */
 export const runBun = (project: string, call: ProgramCall): Promise<unknown> => runEntry(BUN, (entry) => [entry], 'esm', project, call);

@@ -43,5 +43,9 @@ export async function loadAppProject(cwd: string): Promise<AppProject> {
   if (!project) return { schemaPath: localSchema, documents: defaultDocuments, from: 'defaults' };
   const schemas = project.schema === undefined ? [localSchema] : asList(project.schema, 'schema');
   if (schemas.length !== 1) throw new TribeConfigError('tribe-sdk: the graphql-config project must name one schema file');
-  return { schemaPath: schemas[0]!, documents: project.documents === undefined ? defaultDocuments : asList(project.documents, 'documents'), from: 'graphql-config' };
+  return {
+    schemaPath: schemas[0]!,
+    documents: project.documents === undefined ? defaultDocuments : asList(project.documents, 'documents'),
+    from: 'graphql-config',
+  };
 }

@@ -37,5 +37,6 @@ export function parseCommand<TOptions extends Options>(args: string[], spec: Com
     process.stdout.write(`${spec.usage}\n`);
     return undefined;
   }
-  return parsed.values as { [K in keyof TOptions]?: TOptions[K]['type'] extends 'boolean' ? boolean : string };
+  type Value<TOption> = TOption extends { type: 'boolean' } ? boolean : TOption extends { multiple: true } ? string[] : string;
+  return parsed.values as { [K in keyof TOptions]?: Value<TOptions[K]> };
 }

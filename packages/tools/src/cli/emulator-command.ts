@@ -1,7 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { EMULATOR_PLANS, startEmulator, type EmulatorRateLimits } from '../emulator/index.js';
+import { parseCommand } from './args.js';
 import { durationFlag, integerFlag } from './flags.js';
+
+const EMULATOR_USAGE = `Usage: tribe-sdk emulator [options]
+
+Starts the local Tribe API emulator on 127.0.0.1 and prints one JSON line: its URL, the demo app's
+credentials, the network and member IDs. Runs until stopped (Ctrl-C).
+
+  --port N                       the port (default 0: a free one)
+  --host ADDRESS                 a loopback address (default 127.0.0.1)
+  --data FILE                    the state to start from (JSON; default: the demo data)
+  --token-ttl SECONDS            how long issued tokens live (default 3600)
+  --gateway                      make limitedToken return a gatewayUrl
+  --delay MS                     add latency to every request
+  --schema FILE                  the SDL to serve (default: the shipped snapshot)
+  --rate-limit free|addon|REQUESTS[,COMPLEXITY]   enforce a burst limit per network
+  --rate-window SECONDS          the burst window's length
+  --webhook-url URL              deliver signed webhooks there (secret: TRIBE_WEBHOOK_SECRET, or one it prints)
+  --cors-origin ORIGIN           also answer CORS for this origin (repeatable; loopback pages always are)`;
 
 /**
  * `--rate-limit free|addon|REQUESTS[,COMPLEXITY]` with `--rate-window SECONDS` (default 10): a
@@ -24,9 +41,11 @@ function rateLimitsOf(limit: string | undefined, window: string | undefined): Em
   return { burst: { windowMs: windowMs ?? 10_000, requests, complexity } };
 }
 
-
 /** The webhook options from `--webhook-url` and TRIBE_WEBHOOK_SECRET; a secret is made up (and printed) when none is set. */
-function webhookOptions(url: string | undefined, env: Record<string, string | undefined>): { url: string; signingSecret: string; generated: boolean } | undefined {
+function webhookOptions(
+  url: string | undefined,
+  env: Record<string, string | undefined>,
+): { url: string; signingSecret: string; generated: boolean } | undefined {
   if (url === undefined) return undefined;
   const given = env.TRIBE_WEBHOOK_SECRET;
   return { url, signingSecret: given || randomBytes(24).toString('hex'), generated: !given };
@@ -37,8 +56,9 @@ function webhookOptions(url: string | undefined, env: Record<string, string | un
  * With `--webhook-url`, it delivers signed webhooks there (secret: TRIBE_WEBHOOK_SECRET, or one it prints).
  */
 export async function emulatorCommand(args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
-  const { values } = parseArgs({
-    args,
+  const values = parseCommand(args, {
+    command: 'emulator',
+    usage: EMULATOR_USAGE,
     options: {
       port: { type: 'string', default: '0' },
       host: { type: 'string', default: '127.0.0.1' },
@@ -53,6 +73,7 @@ export async function emulatorCommand(args: string[], env: Record<string, string
       'rate-window': { type: 'string' },
     },
   });
+  if (!values) return 0;
   const port = integerFlag(values.port, '--port', 0, 65535);
   const ttl = integerFlag(values['token-ttl'], '--token-ttl', 1, 31_536_000);
   const delayMs = durationFlag(values.delay, '--delay', 0) ?? 0;
@@ -71,7 +92,9 @@ export async function emulatorCommand(args: string[], env: Record<string, string
   if (delayMs > 0) emulator.injectFault({ delayMs });
   const { url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId } = emulator;
   const printedSecret = webhooks?.generated ? { webhookSigningSecret: webhooks.signingSecret } : {};
-  process.stdout.write(`${JSON.stringify({ url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId, webhookUrl: webhooks?.url, ...printedSecret })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId, webhookUrl: webhooks?.url, ...printedSecret })}\n`,
+  );
   process.stderr.write(`tribe-sdk emulator listening on ${url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

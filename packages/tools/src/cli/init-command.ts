@@ -60,7 +60,9 @@ const SCRIPTS: Readonly<Record<string, string>> = {
 
 /** The devDependency install line, at this package's own version. */
 export async function installLine(): Promise<string[]> {
-  const own = JSON.parse(await readFile(new URL(`${import.meta.url.endsWith('.ts') ? '../..' : '../../..'}/package.json`, import.meta.url), 'utf8')) as { version: string };
+  const own = JSON.parse(await readFile(new URL(`${import.meta.url.endsWith('.ts') ? '../..' : '../../..'}/package.json`, import.meta.url), 'utf8')) as {
+    version: string;
+  };
   return ['install', '--save-dev', `${TOOLS_PACKAGE}@${own.version}`, ...Object.entries(CODEGEN_PACKAGES).map(([name, version]) => `${name}@${version}`)];
 }
 

@@ -2,7 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { gqlPluckFromCodeStringSync } from '@graphql-tools/graphql-tag-pluck';
 import { glob } from 'tinyglobby';
-import { GraphQLError, Kind, Source, parse, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  Source,
+  parse,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /** Where the SDK's operations live unless told otherwise. */
 export const DEFAULT_OPERATIONS_DIR = 'operations';
@@ -79,10 +88,7 @@ export function definitionsOf(files: readonly OperationFile[]): {
 }
 
 /** The fragments an operation or fragment spreads, directly or through other fragments, in first-use order. */
-export function fragmentsUsedBy(
-  root: OperationDefinitionNode | FragmentDefinitionNode,
-  fragments: ReadonlyMap<string, LocatedFragment>,
-): LocatedFragment[] {
+export function fragmentsUsedBy(root: OperationDefinitionNode | FragmentDefinitionNode, fragments: ReadonlyMap<string, LocatedFragment>): LocatedFragment[] {
   const seen = new Map<string, LocatedFragment>();
   const walk = (selectionSet: SelectionSetNode | undefined): void => {
     for (const selection of selectionSet?.selections ?? []) {

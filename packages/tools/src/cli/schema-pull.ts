@@ -13,11 +13,8 @@ import {
 } from 'graphql';
 import { createTokenRequest, DEFAULT_ENDPOINT, mintAccessToken, TribeConfigError, type AccessToken } from 'tribe-sdk';
 
-
 /** Credentials for introspecting a live endpoint: a ready bearer token or app credentials. */
-export type IntrospectionAuth =
-  | { accessToken: string }
-  | { clientId: string; clientSecret: string; networkId: string };
+export type IntrospectionAuth = { accessToken: string } | { clientId: string; clientSecret: string; networkId: string };
 
 /** Prints a schema sorted by name, so that snapshots diff cleanly. */
 export function printSortedSchema(schema: GraphQLSchema): string {
@@ -48,11 +45,7 @@ export async function introspectEndpoint(endpoint: string, auth: IntrospectionAu
 }
 
 /** Loads a schema from a local file (SDL or introspection JSON) or from an http(s) endpoint. */
-export async function loadSchema(
-  from: string,
-  auth: () => IntrospectionAuth,
-  fetchImpl?: typeof fetch,
-): Promise<GraphQLSchema> {
+export async function loadSchema(from: string, auth: () => IntrospectionAuth, fetchImpl?: typeof fetch): Promise<GraphQLSchema> {
   if (/^https?:\/\//i.test(from)) return introspectEndpoint(from, auth(), fetchImpl);
   return schemaFromText(await readFile(from, 'utf8'));
 }
@@ -62,9 +55,7 @@ export function authFromEnvironment(env: Record<string, string | undefined>): In
   if (env.TRIBE_ACCESS_TOKEN) return { accessToken: env.TRIBE_ACCESS_TOKEN };
   const { TRIBE_CLIENT_ID: clientId, TRIBE_CLIENT_SECRET: clientSecret, TRIBE_NETWORK_ID: networkId } = env;
   if (clientId && clientSecret && networkId) return { clientId, clientSecret, networkId };
-  throw new TribeConfigError(
-    'tribe-sdk: set TRIBE_ACCESS_TOKEN, or TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID, to introspect an endpoint',
-  );
+  throw new TribeConfigError('tribe-sdk: set TRIBE_ACCESS_TOKEN, or TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID, to introspect an endpoint');
 }
 
 /** Options of {@link pullSchema}. */
@@ -82,13 +73,13 @@ export interface PullSchemaOptions {
 }
 
 /** Loads a schema, writes its sorted SDL unless `accept` declines, and returns the previous and the new text. */
-export async function pullSchema(
-  options: PullSchemaOptions,
-): Promise<{ previous: string | undefined; next: string; written: boolean }> {
+export async function pullSchema(options: PullSchemaOptions): Promise<{ previous: string | undefined; next: string; written: boolean }> {
   const from = options.from ?? options.env.TRIBE_API_URL ?? DEFAULT_ENDPOINT;
   const out = options.out ?? APP_SCHEMA_PATH;
   const schema = await loadSchema(from, () => authFromEnvironment(options.env));
-  const previous = (await readFile(out, 'utf8').catch(() => undefined)) ?? (options.previousFrom ? await readFile(options.previousFrom, 'utf8').catch(() => undefined) : undefined);
+  const previous =
+    (await readFile(out, 'utf8').catch(() => undefined)) ??
+    (options.previousFrom ? await readFile(options.previousFrom, 'utf8').catch(() => undefined) : undefined);
   const next = printSortedSchema(schema);
   const written = (await options.accept?.(previous, next)) ?? true;
   if (written) {

@@ -57,9 +57,7 @@ function coordinatesHitBy(change: Change, previous: GraphQLSchema): string[] {
 function hitsOf(change: Change, previous: GraphQLSchema, usages: readonly DefinitionUsage[]): string[] {
   if (change.criticality.level === CriticalityLevel.NonBreaking) return [];
   const coordinates = coordinatesHitBy(change, previous);
-  return usages
-    .filter((usage) => coordinates.some((coordinate) => usage.coordinates.has(coordinate)))
-    .map((usage) => `${usage.path}: ${usage.label}`);
+  return usages.filter((usage) => coordinates.some((coordinate) => usage.coordinates.has(coordinate))).map((usage) => `${usage.path}: ${usage.label}`);
 }
 
 /**
@@ -67,23 +65,17 @@ function hitsOf(change: Change, previous: GraphQLSchema, usages: readonly Defini
  * to the operations in `operationFiles`. Both schemas are built from SDL text, so that they carry
  * the same source information; a schema built from introspection makes every `@deprecated` look removed.
  */
-export async function reportSchemaChanges(
-  previousSdl: string,
-  nextSdl: string,
-  operationFiles: readonly OperationFile[],
-): Promise<SchemaReport> {
+export async function reportSchemaChanges(previousSdl: string, nextSdl: string, operationFiles: readonly OperationFile[]): Promise<SchemaReport> {
   const previous = buildSchema(previousSdl);
   const next = buildSchema(nextSdl);
   const usages = usageOfDefinitions(previous, operationFiles);
-  const changes = (await diff(previous, next)).map(
-    (change): ReportedChange => ({
-      level: LEVELS[change.criticality.level],
-      action: actionOf(change),
-      path: change.path ?? '',
-      message: change.message,
-      hits: hitsOf(change, previous, usages),
-    }),
-  );
+  const changes = (await diff(previous, next)).map((change): ReportedChange => ({
+    level: LEVELS[change.criticality.level],
+    action: actionOf(change),
+    path: change.path ?? '',
+    message: change.message,
+    hits: hitsOf(change, previous, usages),
+  }));
   const counts = { breaking: 0, dangerous: 0, safe: 0 };
   for (const change of changes) counts[change.level] += 1;
   return { changes, counts };

@@ -52,11 +52,7 @@ function parseTokenArgs(args: string[]): Parsed | string {
  * `tribe-sdk token`: mints a token from TRIBE_CLIENT_ID and TRIBE_CLIENT_SECRET in `env` and prints it.
  * Returns 0, or 2 for a usage problem (bad arguments, missing variables); mint failures are thrown.
  */
-export async function tokenCommand(
-  args: string[],
-  env: Record<string, string | undefined>,
-  io: TokenCommandIo = processIo,
-): Promise<number> {
+export async function tokenCommand(args: string[], env: Record<string, string | undefined>, io: TokenCommandIo = processIo): Promise<number> {
   const parsed = parseTokenArgs(args);
   if (typeof parsed === 'string') {
     io.err(`tribe-sdk token: ${parsed}; see tribe-sdk token --help\n`);

@@ -1,14 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import {
-  Kind,
-  NoUnusedFragmentsRule,
-  buildSchema,
-  specifiedRules,
-  validate,
-  type DefinitionNode,
-  type GraphQLError,
-  type GraphQLSchema,
-} from 'graphql';
+import { Kind, NoUnusedFragmentsRule, buildSchema, specifiedRules, validate, type DefinitionNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { loadAppProject } from './app-project.js';
 import { parseCommand } from './args.js';
 import { definitionsOf, fragmentsUsedBy, readDocumentFiles, readOperationFiles, type OperationFile } from './operation-files.js';
@@ -86,7 +77,11 @@ Documents: .graphql and .gql files, and graphql(), gql, /* GraphQL */ and #graph
 
 /** `tribe-sdk schema validate`: checks the project's documents against its schema; exit 1 on problems. */
 export async function schemaValidateCommand(args: string[]): Promise<number> {
-  const values = parseCommand(args, { command: 'schema validate', usage: VALIDATE_USAGE, options: { schema: { type: 'string' }, operations: { type: 'string' } } });
+  const values = parseCommand(args, {
+    command: 'schema validate',
+    usage: VALIDATE_USAGE,
+    options: { schema: { type: 'string' }, operations: { type: 'string' } },
+  });
   if (!values) return 0;
   const project = await loadAppProject(process.cwd());
   const schemaPath = values.schema ?? project.schemaPath;
@@ -97,7 +92,9 @@ export async function schemaValidateCommand(args: string[]): Promise<number> {
   if (problems.length === 0) {
     const { operations, fragments } = definitionsOf(files);
     const withDocuments = files.filter((file) => 'document' in file && file.document.definitions.length > 0).length;
-    process.stdout.write(`tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${withDocuments} file(s) are valid against ${schemaPath}\n`);
+    process.stdout.write(
+      `tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${withDocuments} file(s) are valid against ${schemaPath}\n`,
+    );
     return 0;
   }
   process.stderr.write(

@@ -34,7 +34,11 @@ export function tribeCodegen(options: TribeCodegenOptions = {}): { emitLegacyCom
   };
   if (options.clientPreset ?? true) {
     const { scalars, enumsAsTypes, useTypeImports, skipTypename } = TRIBE_PLUGIN_CONFIG;
-    generates[`${output}client/`] = { preset: 'client', presetConfig: { fragmentMasking: false }, config: { scalars, enumsAsTypes, useTypeImports, skipTypename } };
+    generates[`${output}client/`] = {
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: { scalars, enumsAsTypes, useTypeImports, skipTypename },
+    };
   }
   // Under NodeNext, client-preset's imports need their .js extensions.
   return { emitLegacyCommonJSImports: false, generates };

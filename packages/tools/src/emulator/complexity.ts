@@ -1,4 +1,12 @@
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 type Variables = Record<string, unknown> | undefined;
 
@@ -32,9 +40,7 @@ export function queryComplexity(schema: GraphQLSchema, document: DocumentNode, o
   const operations = document.definitions.filter((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION);
   const operation = operationName ? operations.find((node) => node.name?.value === operationName) : operations[0];
   if (!operation) return 0;
-  const fragments = new Map(
-    document.definitions.flatMap((node) => (node.kind === Kind.FRAGMENT_DEFINITION ? [[node.name.value, node] as const] : [])),
-  );
+  const fragments = new Map(document.definitions.flatMap((node) => (node.kind === Kind.FRAGMENT_DEFINITION ? [[node.name.value, node] as const] : [])));
   const root = schema.getRootType(operation.operation);
   return root ? selectionCost(root.name, operation.selectionSet, { schema, fragments, variables }) : 0;
 }

@@ -12,16 +12,7 @@ import { spaceResolvers } from './resolvers/spaces.js';
 import { typeResolvers } from './resolvers/types.js';
 import { observeMutations, type StateChangeListener } from './state-changes.js';
 
-const domains = [
-  authResolvers,
-  memberResolvers,
-  spaceResolvers,
-  postResolvers,
-  reactionResolvers,
-  discoveryResolvers,
-  appResolvers,
-  installationResolvers,
-];
+const domains = [authResolvers, memberResolvers, spaceResolvers, postResolvers, reactionResolvers, discoveryResolvers, appResolvers, installationResolvers];
 
 /** Every stateful resolver, merged by root type. */
 export function mergedResolvers(onChange?: StateChangeListener) {

@@ -52,9 +52,7 @@ export class FaultInjector {
 
   /** The rule a request for `operationName` meets, if any; counts the hit. */
   take(operationName: string | undefined): FaultRule | undefined {
-    const fault = this.#active.find(
-      (candidate) => candidate.remaining > 0 && (!candidate.rule.operation || candidate.rule.operation === operationName),
-    );
+    const fault = this.#active.find((candidate) => candidate.remaining > 0 && (!candidate.rule.operation || candidate.rule.operation === operationName));
     if (!fault) return undefined;
     fault.remaining -= 1;
     fault.hits += 1;

@@ -41,9 +41,7 @@ function answerFault(rule: FaultRule, response: ServerResponse): void {
   const headers: Record<string, string> = { 'content-type': 'application/json', ...rule.headers };
   if (rule.retryAfter !== undefined) headers['retry-after'] = rule.retryAfter;
   const body =
-    status === 429
-      ? { errors: [{ code: '104', message: 'user request limit reached' }] }
-      : { errors: [{ code: '50', message: `injected HTTP ${status}` }] };
+    status === 429 ? { errors: [{ code: '104', message: 'user request limit reached' }] } : { errors: [{ code: '50', message: `injected HTTP ${status}` }] };
   response.writeHead(status, headers).end(status >= 500 ? `injected HTTP ${status}` : JSON.stringify(body));
 }
 

@@ -17,7 +17,14 @@ import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
 import { WebhookDeliverer, type DeliveryOutcome, type DeliveryRecord, type EmulatorWebhookOptions, type WebhookFault } from './webhook-delivery.js';
-import { installedEnvelope, interactionEnvelope, subscriptionFor, testEnvelope, type EmulatorWebhookEnvelope, type InteractionInput } from './webhook-events.js';
+import {
+  installedEnvelope,
+  interactionEnvelope,
+  subscriptionFor,
+  testEnvelope,
+  type EmulatorWebhookEnvelope,
+  type InteractionInput,
+} from './webhook-events.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
 export type { RequestRecord } from './request-log.js';
@@ -127,7 +134,6 @@ export interface RunningEmulator {
 
 // The package's schema/ sits two levels above src/emulator/*.ts, three above the built dist/src/emulator/*.js.
 
-
 async function loadData(data: EmulatorOptions['data']): Promise<EmulatorData> {
   if (data === undefined) return createDemoData();
   if (typeof data !== 'string') return data;
@@ -167,10 +173,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const log = new RequestLog();
   let gatewayUrl: string | undefined;
   const deliverer = options.webhooks ? new WebhookDeliverer(options.webhooks) : undefined;
-  const onChange = deliverer && ((change: Parameters<typeof subscriptionFor>[0]) => {
-    const envelope = subscriptionFor(change);
-    if (envelope) void deliverer.deliver(envelope);
-  });
+  const onChange =
+    deliverer &&
+    ((change: Parameters<typeof subscriptionFor>[0]) => {
+      const envelope = subscriptionFor(change);
+      if (envelope) void deliverer.deliver(envelope);
+    });
   const limits = { ledger: options.rateLimits && new RateLimitLedger(options.rateLimits) };
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
     schema: buildEmulatorSchema(sdl, onChange),

@@ -56,7 +56,8 @@ class WindowCounter {
   refusal(state: WindowState, complexity: number): QuotaRefusal | undefined {
     const { windowMs, requests, complexity: maxComplexity } = this.limits;
     const resetsAt = state.startedAt + windowMs;
-    if (requests !== undefined && state.requests + 1 > requests) return { type: 'Request', windowMs, limit: requests, remaining: Math.max(0, requests - state.requests), resetsAt };
+    if (requests !== undefined && state.requests + 1 > requests)
+      return { type: 'Request', windowMs, limit: requests, remaining: Math.max(0, requests - state.requests), resetsAt };
     if (maxComplexity !== undefined && state.complexity + complexity > maxComplexity) {
       return { type: 'Complexity', windowMs, limit: maxComplexity, remaining: Math.max(0, maxComplexity - state.complexity), resetsAt };
     }

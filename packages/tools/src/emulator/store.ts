@@ -209,8 +209,6 @@ export class EmulatorStore {
 
   /** Replies to a post, oldest first. */
   repliesTo(postId: string): PostRecord[] {
-    return this.data.posts
-      .filter((post) => post.repliedToId === postId)
-      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+    return this.data.posts.filter((post) => post.repliedToId === postId).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   }
 }

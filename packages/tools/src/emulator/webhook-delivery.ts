@@ -90,7 +90,8 @@ export class WebhookDeliverer {
   constructor(options: EmulatorWebhookOptions) {
     const url = new URL(options.url);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('tribe-sdk emulator: webhooks.url must be an http(s) URL');
-    if (typeof options.signingSecret !== 'string' || options.signingSecret === '') throw new Error('tribe-sdk emulator: webhooks.signingSecret must be a non-empty string');
+    if (typeof options.signingSecret !== 'string' || options.signingSecret === '')
+      throw new Error('tribe-sdk emulator: webhooks.signingSecret must be a non-empty string');
     this.#options = { maxAttempts: 3, retryDelayMs: 100, timeoutMs: 5_000, ...options, url: url.href };
   }
 
@@ -138,8 +139,21 @@ export class WebhookDeliverer {
       const headers = this.#sign(body, fault);
       for (let copy = fault === 'duplicate' ? 2 : 1; copy > 0; copy -= 1) {
         const record = await this.#attempt(body, headers);
-        this.#record({ deliveryId, type: envelope.type, name: envelope.data.name as string | undefined, eventId: envelope.data.id as string | undefined, attempt, fault, ...record });
-        outcome = { ok: record.status !== undefined && record.status >= 200 && record.status < 300, status: record.status, answer: record.answer, attempts: attempt };
+        this.#record({
+          deliveryId,
+          type: envelope.type,
+          name: envelope.data.name as string | undefined,
+          eventId: envelope.data.id as string | undefined,
+          attempt,
+          fault,
+          ...record,
+        });
+        outcome = {
+          ok: record.status !== undefined && record.status >= 200 && record.status < 300,
+          status: record.status,
+          answer: record.answer,
+          attempts: attempt,
+        };
       }
       if (outcome.ok || !isRetryable(outcome.status)) break;
     }

@@ -43,7 +43,14 @@ const byMutation: Record<string, (change: StateChange, actorId: string) => Subsc
   createPost: ({ result }) => {
     const post = result as PostRecord;
     if (post.status !== 'PUBLISHED') return undefined;
-    return { name: 'post.published', noun: 'POST', verb: 'PUBLISHED', object: postObject(post), target: { spaceId: post.spaceId, postId: post.id }, description: `published post ${post.id}` };
+    return {
+      name: 'post.published',
+      noun: 'POST',
+      verb: 'PUBLISHED',
+      object: postObject(post),
+      target: { spaceId: post.spaceId, postId: post.id },
+      description: `published post ${post.id}`,
+    };
   },
   createReply: ({ result }) => {
     const reply = result as PostRecord;
@@ -58,11 +65,25 @@ const byMutation: Record<string, (change: StateChange, actorId: string) => Subsc
   joinSpace: ({ args }, actorId) => {
     const { spaceId } = args as { spaceId: string };
     const object = { spaceId, memberId: actorId };
-    return { name: 'space_membership.created', noun: 'SPACE_MEMBERSHIP', verb: 'CREATED', object, target: { spaceId, memberId: actorId }, description: `joined space ${spaceId}` };
+    return {
+      name: 'space_membership.created',
+      noun: 'SPACE_MEMBERSHIP',
+      verb: 'CREATED',
+      object,
+      target: { spaceId, memberId: actorId },
+      description: `joined space ${spaceId}`,
+    };
   },
   updateMember: ({ result }) => {
     const member = result as MemberRecord;
-    return { name: 'member.updated', noun: 'MEMBER', verb: 'UPDATED', object: publicMember(member)!, target: { memberId: member.id }, description: `updated member ${member.id}` };
+    return {
+      name: 'member.updated',
+      noun: 'MEMBER',
+      verb: 'UPDATED',
+      object: publicMember(member)!,
+      target: { memberId: member.id },
+      description: `updated member ${member.id}`,
+    };
   },
 };
 

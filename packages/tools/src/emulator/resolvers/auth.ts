@@ -36,7 +36,8 @@ async function limitedToken(_: unknown, args: LimitedTokenArgs, context: Emulato
     throw apiError(API_CODE.invalidToken, 'invalid client credentials', 401);
   }
   if ((args.context ?? 'NETWORK') !== 'NETWORK') throw apiError(API_CODE.invalidParameter, 'only the NETWORK context is supported', 400);
-  if ((args.entityId ?? args.networkId) !== args.networkId) throw apiError(API_CODE.invalidParameter, 'entityId must equal networkId for the NETWORK context', 400);
+  if ((args.entityId ?? args.networkId) !== args.networkId)
+    throw apiError(API_CODE.invalidParameter, 'entityId must equal networkId for the NETWORK context', 400);
   if (args.networkId !== store.data.network.id || !app.installedNetworkIds.includes(args.networkId)) {
     throw apiError(API_CODE.permission, 'Forbidden: the app is not installed on this network', 403);
   }
@@ -125,9 +126,7 @@ async function tokens(_: unknown, args: TokensArgs, context: EmulatorContext) {
 async function loginNetwork(_: unknown, args: { input: { usernameOrEmail: string; password: string } }, context: EmulatorContext) {
   viewerOf(context);
   const { usernameOrEmail, password } = args.input;
-  const member = context.store
-    .people()
-    .find((candidate) => candidate.username === usernameOrEmail || candidate.email === usernameOrEmail);
+  const member = context.store.people().find((candidate) => candidate.username === usernameOrEmail || candidate.email === usernameOrEmail);
   if (!member || member.password !== password) throw apiError(API_CODE.parameterValidation, 'invalid username, email or password');
   return authToken(await memberToken(member, context), member, context);
 }

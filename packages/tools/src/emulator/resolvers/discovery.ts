@@ -26,9 +26,42 @@ function search(_: unknown, args: { input: { query: string } }, context: Emulato
   const { posts, members, spaces } = matchesOf(args.input.query, context);
   const { store } = context;
   const groups = [
-    { entityType: 'post', hits: posts.map((post) => ({ id: post.id, entityId: post.id, entityType: 'post', title: post.title ?? '', subtitle: store.space(post.spaceId)?.name ?? null, content: post.content, created: post.createdAt })) },
-    { entityType: 'member', hits: members.map((member) => ({ id: member.id, entityId: member.id, entityType: 'member', title: member.name, subtitle: member.tagline, content: null, created: member.createdAt })) },
-    { entityType: 'space', hits: spaces.map((space) => ({ id: space.id, entityId: space.id, entityType: 'space', title: space.name, subtitle: null, content: space.description, created: space.createdAt })) },
+    {
+      entityType: 'post',
+      hits: posts.map((post) => ({
+        id: post.id,
+        entityId: post.id,
+        entityType: 'post',
+        title: post.title ?? '',
+        subtitle: store.space(post.spaceId)?.name ?? null,
+        content: post.content,
+        created: post.createdAt,
+      })),
+    },
+    {
+      entityType: 'member',
+      hits: members.map((member) => ({
+        id: member.id,
+        entityId: member.id,
+        entityType: 'member',
+        title: member.name,
+        subtitle: member.tagline,
+        content: null,
+        created: member.createdAt,
+      })),
+    },
+    {
+      entityType: 'space',
+      hits: spaces.map((space) => ({
+        id: space.id,
+        entityId: space.id,
+        entityType: 'space',
+        title: space.name,
+        subtitle: null,
+        content: space.description,
+        created: space.createdAt,
+      })),
+    },
   ].filter((group) => group.hits.length > 0);
   return { hits: groups, totalCount: posts.length + members.length + spaces.length };
 }
@@ -50,15 +83,16 @@ function searchList(kind: keyof ReturnType<typeof matchesOf>) {
 /** Tags and search. */
 export const discoveryResolvers = {
   Query: {
-    tags: (_: unknown, args: PageArgs & { spaceId?: string | null; ids?: string[] | null; query?: string | null; orderBy?: string | null }, context: EmulatorContext) => {
+    tags: (
+      _: unknown,
+      args: PageArgs & { spaceId?: string | null; ids?: string[] | null; query?: string | null; orderBy?: string | null },
+      context: EmulatorContext,
+    ) => {
       memberViewerOf(context);
       const query = args.query?.toLowerCase();
-      const used = args.spaceId
-        ? new Set(context.store.data.posts.filter((post) => post.spaceId === args.spaceId).flatMap((post) => post.tagIds))
-        : undefined;
+      const used = args.spaceId ? new Set(context.store.data.posts.filter((post) => post.spaceId === args.spaceId).flatMap((post) => post.tagIds)) : undefined;
       const list = context.store.data.tags.filter(
-        (tag) =>
-          (!used || used.has(tag.id)) && (!args.ids?.length || args.ids.includes(tag.id)) && (!query || tag.title.toLowerCase().includes(query)),
+        (tag) => (!used || used.has(tag.id)) && (!args.ids?.length || args.ids.includes(tag.id)) && (!query || tag.title.toLowerCase().includes(query)),
       );
       // Tags keep creation order, which also stands for UPDATED_AT: the emulator never changes a tag.
       if (args.orderBy === 'ID') list.sort((a, b) => a.id.localeCompare(b.id));

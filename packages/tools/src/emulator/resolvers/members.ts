@@ -46,10 +46,7 @@ function memberPosts(_: unknown, args: PageArgs & { memberId: string; hasParent?
   const posts = context.store.data.posts
     .filter(
       (post) =>
-        post.ownerId === args.memberId &&
-        post.status === 'PUBLISHED' &&
-        (post.repliedToId !== null) === Boolean(args.hasParent) &&
-        canSeePost(post, context),
+        post.ownerId === args.memberId && post.status === 'PUBLISHED' && (post.repliedToId !== null) === Boolean(args.hasParent) && canSeePost(post, context),
     )
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
   return paginate(posts, args);
@@ -65,12 +62,7 @@ function memberSpaces(_: unknown, args: MemberSpacesArgs, context: EmulatorConte
   const viewer = memberViewerOf(context);
   const member = findMember(context, args.memberId);
   const links = context.store.data.spaces
-    .filter(
-      (space) =>
-        space.memberIds.includes(member.id) &&
-        canSee(viewer, space) &&
-        (!args.collectionId || space.collectionId === args.collectionId),
-    )
+    .filter((space) => space.memberIds.includes(member.id) && canSee(viewer, space) && (!args.collectionId || space.collectionId === args.collectionId))
     .map((space) => spaceMember(member, space, space.id))
     .filter((link) => !args.roleIds?.length || args.roleIds.includes(link.role.id));
   return paginate(links, args);

@@ -64,9 +64,7 @@ function sortPosts(posts: PostRecord[], orderBy: string | null | undefined, cont
   }
   if (orderBy === 'reactionsCount' || orderBy === 'repliesCount') {
     const count = (post: PostRecord): number =>
-      orderBy === 'repliesCount'
-        ? context.store.repliesTo(post.id).length
-        : Object.values(post.reactions).reduce((sum, ids) => sum + ids.length, 0);
+      orderBy === 'repliesCount' ? context.store.repliesTo(post.id).length : Object.values(post.reactions).reduce((sum, ids) => sum + ids.length, 0);
     return [...posts].sort((a, b) => count(b) - count(a));
   }
   return posts;
@@ -137,13 +135,15 @@ export const postResolvers = {
     posts: (_: unknown, args: PostsArgs, context: EmulatorContext) => {
       memberViewerOf(context);
       const query = args.query?.toLowerCase();
-      const list = context.store.publishedPosts().filter(
-        (post) =>
-          canSeePost(post, context) &&
-          (!args.spaceIds?.length || args.spaceIds.includes(post.spaceId)) &&
-          (!args.postTypeIds?.length || args.postTypeIds.includes(post.postTypeId)) &&
-          (!query || `${post.title ?? ''} ${post.content ?? ''}`.toLowerCase().includes(query)),
-      );
+      const list = context.store
+        .publishedPosts()
+        .filter(
+          (post) =>
+            canSeePost(post, context) &&
+            (!args.spaceIds?.length || args.spaceIds.includes(post.spaceId)) &&
+            (!args.postTypeIds?.length || args.postTypeIds.includes(post.postTypeId)) &&
+            (!query || `${post.title ?? ''} ${post.content ?? ''}`.toLowerCase().includes(query)),
+        );
       return paginate(sortPosts(filterPosts(list, args.filterBy), args.orderByString ?? args.orderBy, context), args);
     },
     feed: (_: unknown, args: PostsArgs & { onlyMemberSpaces?: boolean | null }, context: EmulatorContext) => {

@@ -17,7 +17,10 @@ export const reactionResolvers = {
       const post = reactablePost(context, args.postId);
       const ids = post.reactions[args.reaction] ?? [];
       const detail = { postId: post.id, reaction: args.reaction, count: ids.length, reacted: ids.includes(memberViewerOf(context).memberId) };
-      return paginate(ids.map((id) => ({ id, participant: context.store.member(id) ?? null, reaction: detail })), args);
+      return paginate(
+        ids.map((id) => ({ id, participant: context.store.member(id) ?? null, reaction: detail })),
+        args,
+      );
     },
   },
   Mutation: {

@@ -23,9 +23,7 @@ function visibleSpace(context: EmulatorContext, space: SpaceRecord | undefined, 
 
 function space(_: unknown, args: { id?: string | null; slug?: string | null; path?: string | null }, context: EmulatorContext) {
   const path = args.path?.replace(/^\//, '');
-  const found = context.store.data.spaces.find(
-    (candidate) => (args.id ? candidate.id === args.id : candidate.slug === (args.slug ?? path)),
-  );
+  const found = context.store.data.spaces.find((candidate) => (args.id ? candidate.id === args.id : candidate.slug === (args.slug ?? path)));
   return visibleSpace(context, found, args.id ?? args.slug ?? args.path);
 }
 
@@ -70,9 +68,7 @@ function spaceJoinRequests(_: unknown, args: JoinRequestsArgs, context: Emulator
   const list = context.store.data.spaceJoinRequests
     .filter(
       (request) =>
-        (!args.spaceId || request.spaceId === args.spaceId) &&
-        (!memberId || request.memberId === memberId) &&
-        (!args.status || request.status === args.status),
+        (!args.spaceId || request.spaceId === args.spaceId) && (!memberId || request.memberId === memberId) && (!args.status || request.status === args.status),
     )
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
     .map((request) => ({ ...request, member: context.store.member(request.memberId) ?? null }));
@@ -84,8 +80,7 @@ export const spaceResolvers = {
   Query: {
     space,
     spaces,
-    spacesByIds: (_: unknown, args: { ids: string[] }, context: EmulatorContext) =>
-      args.ids.map((id) => visibleSpace(context, context.store.space(id), id)),
+    spacesByIds: (_: unknown, args: { ids: string[] }, context: EmulatorContext) => args.ids.map((id) => visibleSpace(context, context.store.space(id), id)),
     spaceJoinRequests,
     spaceMembers: (_: unknown, args: PageArgs & { spaceId: string; roleIds?: string[] | null }, context: EmulatorContext) => {
       const found = visibleSpace(context, context.store.space(args.spaceId), args.spaceId);

@@ -11,7 +11,12 @@ export function spaceMember(member: MemberRecord | undefined, space: SpaceRecord
 }
 
 function slugify(text: string | null): string | null {
-  return text === null ? null : text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text === null
+    ? null
+    : text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '');
 }
 
 function totalReplies(post: PostRecord, context: EmulatorContext): number {
@@ -36,12 +41,14 @@ export const typeResolvers = {
     relativeUrl: (member: MemberRecord) => `/member/${member.id}`,
     profilePictureId: () => null,
     spaces: (member: MemberRecord, args: PageArgs, context: EmulatorContext) =>
-      paginate(context.store.data.spaces.filter((space) => space.memberIds.includes(member.id)), args),
+      paginate(
+        context.store.data.spaces.filter((space) => space.memberIds.includes(member.id)),
+        args,
+      ),
   },
   Space: {
     membersCount: (space: SpaceRecord) => space.memberIds.length,
-    postsCount: (space: SpaceRecord, _: unknown, context: EmulatorContext) =>
-      context.store.publishedPosts().filter((post) => post.spaceId === space.id).length,
+    postsCount: (space: SpaceRecord, _: unknown, context: EmulatorContext) => context.store.publishedPosts().filter((post) => post.spaceId === space.id).length,
     collection: (space: SpaceRecord, _: unknown, context: EmulatorContext) =>
       context.store.data.collections.find((collection) => collection.id === space.collectionId) ?? null,
     createdBy: (space: SpaceRecord, _: unknown, context: EmulatorContext) => context.store.member(space.createdById) ?? null,
@@ -49,9 +56,15 @@ export const typeResolvers = {
     networkId: (_: SpaceRecord, __: unknown, context: EmulatorContext) => context.store.data.network.id,
     relativeUrl: (space: SpaceRecord) => `/${space.slug}`,
     posts: (space: SpaceRecord, args: PageArgs, context: EmulatorContext) =>
-      paginate(context.store.publishedPosts().filter((post) => post.spaceId === space.id), args),
+      paginate(
+        context.store.publishedPosts().filter((post) => post.spaceId === space.id),
+        args,
+      ),
     members: (space: SpaceRecord, args: PageArgs, context: EmulatorContext) =>
-      paginate(space.memberIds.map((id) => spaceMember(context.store.member(id), space, id)), args),
+      paginate(
+        space.memberIds.map((id) => spaceMember(context.store.member(id), space, id)),
+        args,
+      ),
   },
   Post: {
     fields: (post: PostRecord) => [
@@ -73,12 +86,9 @@ export const typeResolvers = {
     repliesCount: (post: PostRecord, _: unknown, context: EmulatorContext) => context.store.repliesTo(post.id).length,
     totalRepliesCount: (post: PostRecord, _: unknown, context: EmulatorContext) => totalReplies(post, context),
     replies: (post: PostRecord, args: PageArgs, context: EmulatorContext) => paginate(context.store.repliesTo(post.id), args),
-    repliedTo: (post: PostRecord, _: unknown, context: EmulatorContext) =>
-      post.repliedToId === null ? null : (context.store.post(post.repliedToId) ?? null),
-    tags: (post: PostRecord, _: unknown, context: EmulatorContext) =>
-      context.store.data.tags.filter((tag) => post.tagIds.includes(tag.id)),
-    postType: (post: PostRecord, _: unknown, context: EmulatorContext) =>
-      context.store.data.postTypes.find((type) => type.id === post.postTypeId) ?? null,
+    repliedTo: (post: PostRecord, _: unknown, context: EmulatorContext) => (post.repliedToId === null ? null : (context.store.post(post.repliedToId) ?? null)),
+    tags: (post: PostRecord, _: unknown, context: EmulatorContext) => context.store.data.tags.filter((tag) => post.tagIds.includes(tag.id)),
+    postType: (post: PostRecord, _: unknown, context: EmulatorContext) => context.store.data.postTypes.find((type) => type.id === post.postTypeId) ?? null,
     isAnonymous: () => false,
     hasMoreContent: () => false,
   },
@@ -86,7 +96,10 @@ export const typeResolvers = {
     participants: (detail: { postId: string; reaction: string }, args: PageArgs, context: EmulatorContext) => {
       const post = context.store.post(detail.postId);
       const ids = post?.reactions[detail.reaction] ?? [];
-      return paginate(ids.map((id) => ({ id, participant: context.store.member(id) ?? null, reaction: detail })), args);
+      return paginate(
+        ids.map((id) => ({ id, participant: context.store.member(id) ?? null, reaction: detail })),
+        args,
+      );
     },
   },
   PostType: {
@@ -97,7 +110,10 @@ export const typeResolvers = {
     relativeUrl: (collection: CollectionRecord) => `/collection/${collection.slug}`,
     updatedAt: (collection: CollectionRecord) => collection.createdAt,
     spaces: (collection: CollectionRecord, args: PageArgs, context: EmulatorContext) =>
-      paginate(context.store.data.spaces.filter((space) => space.collectionId === collection.id && canSee(viewerOf(context), space)), args),
+      paginate(
+        context.store.data.spaces.filter((space) => space.collectionId === collection.id && canSee(viewerOf(context), space)),
+        args,
+      ),
   },
   Network: {
     membersCount: (_: unknown, __: unknown, context: EmulatorContext) => context.store.people().length,
