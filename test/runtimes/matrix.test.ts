@@ -24,7 +24,7 @@ afterAll(async () => {
 describe('the runtime matrix', { timeout: 90_000 }, () => {
   for (const runtime of MATRIX) {
     const { name } = runtime;
-    it(`${name}: mints, queries, pages, writes and meets a typed Forbidden error`, async (context) => {
+    it(`${name}: mints, queries, pages, writes, verifies a signed webhook and meets a typed Forbidden error`, async (context) => {
       const version = await runtime.version();
       if (version === undefined) {
         if (RUNTIMES_REQUIRED) throw new Error(`runtime matrix: ${name} is missing (${runtime.installHint}), and CI requires every runtime`);
@@ -52,6 +52,7 @@ describe('the runtime matrix', { timeout: 90_000 }, () => {
             isTribeError: true,
             isError: true,
           },
+          webhook: { verifiedType: 'TEST', challenge: 'matrix-challenge', tamperedReason: 'bad-signature' },
         });
         // What the program reported happened on the emulator's side too.
         expect(emulator.store.data.posts.find((post) => post.id === result.createdPost.id)?.ownerId).toBe(target.memberId);

@@ -48,8 +48,9 @@ function entrySource(kind: EntryKind, call: ProgramCall): string {
   const requires = names.map((name, index) => `const module${index} = require(${JSON.stringify(name)});\n`).join('');
   const imports = names.map((name, index) => `import * as module${index} from ${JSON.stringify(name)};\n`).join('');
   if (kind === 'cjs')
-    return `${requires}const sdk = require('tribe-sdk');\nconst { ${call.exportName} } = require('./${call.program}.cjs');\n(${outcome})().then((text) => console.log(text));\n`;
-  const header = `${imports}import * as sdk from 'tribe-sdk';\nimport { ${call.exportName} } from './${call.program}.mjs';\n`;
+    return `${requires}const sdk = { ...require('tribe-sdk'), webhooks: require('tribe-sdk/webhooks') };\nconst { ${call.exportName} } = require('./${call.program}.cjs');\n(${outcome})().then((text) => console.log(text));\n`;
+  // The program gets the SDK's root entry with its webhooks entry beside it, both as this runtime resolved them.
+  const header = `${imports}import * as main from 'tribe-sdk';\nimport * as webhooks from 'tribe-sdk/webhooks';\nconst sdk = { ...main, webhooks };\nimport { ${call.exportName} } from './${call.program}.mjs';\n`;
   if (kind === 'esm') return `${header}console.log(await (${outcome})());\n`;
   if (kind === 'script') return `${header}globalThis.programOutcome = (${outcome})();\n`;
   return `${header}export default { fetch: () => (${outcome})().then((text) => new Response(text)) };\n`;

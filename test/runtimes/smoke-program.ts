@@ -3,7 +3,11 @@
  * runtime's entry hands it the `tribe-sdk` module it loaded (by `import` or `require`), so the same
  * code checks what each runtime resolved from the packed package.
  */
-import type * as TribeSdkModule from '../../src/index.js';
+import type * as TribeSdkMain from '../../src/index.js';
+import type * as TribeWebhooksModule from '../../src/webhooks/index.js';
+
+/** What the runtime's entry hands the program: the root entry, and the webhooks entry as `webhooks`. */
+type TribeSdkModule = typeof TribeSdkMain & { webhooks: typeof TribeWebhooksModule };
 
 /** Where the emulator is and what it holds, as the test process knows it. */
 export interface SmokeTarget {
@@ -33,10 +37,12 @@ export interface SmokeResult {
     isTribeError: boolean;
     isError: boolean;
   };
+  /** A delivery signed and verified in this runtime (WebCrypto), then the same one with a byte changed. */
+  webhook: { verifiedType: string; challenge: unknown; tamperedReason: string };
 }
 
 /** Mints (bot and member), queries, pages, writes once and meets one expected TribeForbiddenError. */
-export async function runSmoke(sdk: typeof TribeSdkModule, target: SmokeTarget): Promise<SmokeResult> {
+export async function runSmoke(sdk: TribeSdkModule, target: SmokeTarget): Promise<SmokeResult> {
   const options = {
     clientId: target.clientId,
     clientSecret: target.clientSecret,
@@ -81,14 +87,27 @@ export async function runSmoke(sdk: typeof TribeSdkModule, target: SmokeTarget):
         ...options,
         networkId: target.uninstalledNetworkId,
       }),
+      webhook: await webhookRoundTrip(sdk.webhooks, target.networkId),
     };
   } finally {
     tribe.close();
   }
 }
 
+/** Signs a TEST delivery, verifies it, and verifies it again with one byte of the body changed. */
+async function webhookRoundTrip(webhooks: typeof TribeWebhooksModule, networkId: string): Promise<SmokeResult['webhook']> {
+  const signingSecret = 'matrix-signing-secret';
+  const signed = await webhooks.signWebhook({ type: 'TEST', networkId, data: { challenge: 'matrix-challenge' } }, { signingSecret });
+  const event = await webhooks.verifyWebhook({ rawBody: signed.body, headers: signed.headers }, { signingSecret });
+  const tampered = await webhooks.verifyWebhook({ rawBody: signed.body.replace('matrix', 'matrlx'), headers: signed.headers }, { signingSecret }).then(
+    () => 'accepted',
+    (error: unknown) => (error instanceof webhooks.TribeWebhookError ? error.reason : String(error)),
+  );
+  return { verifiedType: event.type, challenge: (event.data as { challenge?: unknown }).challenge, tamperedReason: tampered };
+}
+
 /** Mints for a network where the app is not installed: the API answers Forbidden. */
-async function forbiddenMint(sdk: typeof TribeSdkModule, options: TribeSdkModule.TribeAuthOptions): Promise<SmokeResult['forbidden']> {
+async function forbiddenMint(sdk: TribeSdkModule, options: TribeSdkMain.TribeAuthOptions): Promise<SmokeResult['forbidden']> {
   try {
     await sdk.mintAccessToken(options);
   } catch (error) {
