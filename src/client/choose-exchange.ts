@@ -1,4 +1,7 @@
 import { createDefaultExchange } from '#default-exchange';
+
+/** Tells the runtime that a client's shared signal has one listener per call in flight (Node warns past 10 otherwise). */
+export { expectManyListeners } from '#default-exchange';
 import { createFetchExchange } from '../transport/fetch-exchange.js';
 import type { HttpExchange } from '../transport/exchange.js';
 

@@ -20,7 +20,7 @@ import {
   type TribeSdk,
 } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
-import { chooseExchange } from './choose-exchange.js';
+import { chooseExchange, expectManyListeners } from './choose-exchange.js';
 import { createGatewayRouter } from './gateway-router.js';
 import { MemberSdks } from './member-sdks.js';
 import { appScrubber, mintToken } from './mint.js';
@@ -67,6 +67,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   // close() fires this: calls in flight, waits for a mint and waits between retries all end at once.
   const closing = new AbortController();
   const base: ResolvedCall = { ...resolved.call, signal: eitherSignal(resolved.call.signal, closing.signal) };
+  for (const shared of [closing.signal, base.signal!]) expectManyListeners(shared);
   const isClosed = (): boolean => closing.signal.aborted;
 
   const noticeFallback = fallbackNotice(auth.networkId, onEvent);

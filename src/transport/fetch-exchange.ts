@@ -36,5 +36,8 @@ export function createFetchExchange(fetchImpl?: typeof fetch): HttpExchange {
     });
 }
 
+/** Runtimes other than Node do not warn about many listeners on one signal: nothing to do. */
+export const expectManyListeners: (signal: AbortSignal) => void = () => undefined;
+
 /** The exchange of runtimes without a faster transport: their own fetch, which manages its own connections. */
 export const createDefaultExchange = (): HttpExchange => createFetchExchange();

@@ -1,7 +1,20 @@
-import { EventEmitter } from 'node:events';
+import { EventEmitter, setMaxListeners } from 'node:events';
 
 /** The abort source undici accepts in place of an AbortSignal: an EventEmitter with `aborted` and `reason`. */
 export type AbortEmitter = EventEmitter & { aborted: boolean; reason: unknown };
+
+/** Signals already told that many listeners are expected. */
+const unlimited = new WeakSet<AbortSignal>();
+
+/**
+ * A client's signal carries one listener per call in flight (exchanges, mint waits, retry waits);
+ * without this, Node warns of a leak from the eleventh concurrent call on.
+ */
+export function expectManyListeners(signal: AbortSignal): void {
+  if (unlimited.has(signal)) return;
+  setMaxListeners(0, signal);
+  unlimited.add(signal);
+}
 
 /** One exchange's deadline: the signal to hand undici, whether it was the timeout that fired, and cleanup. */
 export interface EmitterDeadline {
@@ -30,7 +43,10 @@ export function startEmitterDeadline(callerSignal: AbortSignal | undefined, time
   }, timeoutMs);
   const onCallerAbort = (): void => fire(callerSignal?.reason);
   if (callerSignal?.aborted) onCallerAbort();
-  else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
+  else if (callerSignal) {
+    expectManyListeners(callerSignal);
+    callerSignal.addEventListener('abort', onCallerAbort, { once: true });
+  }
   return {
     signal,
     get timedOut() {

@@ -6,6 +6,8 @@ import { readBoundedBody } from './read-body.js';
 import { redirectTarget } from '../redirects.js';
 import { startEmitterDeadline } from './emitter-deadline.js';
 
+export { expectManyListeners } from './emitter-deadline.js';
+
 let sharedDispatcher: Dispatcher | undefined;
 
 function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
