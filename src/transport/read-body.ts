@@ -1,4 +1,5 @@
 import { TribeResponseTooLargeError } from '../errors.js';
+import { readStreamWithin } from '../bytes.js';
 import { MESSAGES } from '../messages.js';
 
 /** The error of an answer past the limit. */
@@ -26,24 +27,6 @@ export async function readBoundedText(response: Response, maxResponseBytes: numb
     throw tooLarge(maxResponseBytes, response.status);
   }
   if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxResponseBytes) {
-      await reader.cancel();
-      throw tooLarge(maxResponseBytes, response.status);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readStreamWithin(response.body, maxResponseBytes, () => tooLarge(maxResponseBytes, response.status));
   return new TextDecoder().decode(bytes);
 }

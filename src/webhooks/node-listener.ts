@@ -1,5 +1,5 @@
 import type { WebhookHandler } from './handler.js';
-import { concatBytes } from './concat-bytes.js';
+import { concatBytes } from '../bytes.js';
 
 /** The parts of Node's `IncomingMessage` (and Express's request) the adapter reads. */
 export interface NodeRequestLike extends AsyncIterable<Uint8Array | string> {
