@@ -169,12 +169,20 @@ export class WebhookDeliverer {
 
   async #attempt(body: string, headers: Record<string, string>): Promise<Pick<DeliveryRecord, 'status' | 'answer' | 'error' | 'at'>> {
     const at = new Date().toISOString();
+    // A timer and a controller held here, not AbortSignal.any over AbortSignal.timeout: on Node 20 a timeout signal
+    // only reachable through any() can be collected before it fires, and the attempt then hangs.
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new Error(`no answer within ${this.#options.timeoutMs} ms`)), this.#options.timeoutMs);
+    const onStop = (): void => controller.abort(this.#stop.signal.reason);
+    this.#stop.signal.addEventListener('abort', onStop, { once: true });
     try {
-      const signal = AbortSignal.any([this.#stop.signal, AbortSignal.timeout(this.#options.timeoutMs)]);
-      const response = await fetch(this.#options.url, { method: 'POST', headers, body, signal, redirect: 'manual' });
+      const response = await fetch(this.#options.url, { method: 'POST', headers, body, signal: controller.signal, redirect: 'manual' });
       return { status: response.status, answer: parseAnswer(await readAnswer(response)), error: undefined, at };
     } catch (error) {
       return { status: undefined, answer: undefined, error: error instanceof Error ? error.message : String(error), at };
+    } finally {
+      clearTimeout(timer);
+      this.#stop.signal.removeEventListener('abort', onStop);
     }
   }
 
