@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { buildSlate, ui } from '../../src/slate/index.js';
+import { chromiumAvailable, openPage } from './browser.js';
+import { emulatorWithApp } from './app-server.js';
+
+const pollSlate = () =>
+  buildSlate(
+    ui.Container(
+      { id: 'poll' },
+      ui.Card(
+        {},
+        ui.CardHeader({ title: 'Favourite language' }),
+        ui.CardContent(
+          {},
+          ui.Form(
+            { id: 'vote', callbackId: 'vote' },
+            ui.Input({ name: 'choice', label: 'Your choice', required: true }),
+            ui.Select({
+              name: 'reason',
+              label: 'Why',
+              items: [
+                { value: 'types', text: 'The types' },
+                { value: 'speed', text: 'The speed' },
+              ],
+            }),
+            ui.Toggle({ name: 'notify', label: 'Tell me the result' }),
+            ui.Button({ text: 'Vote', type: 'submit', callbackId: 'submit' }),
+          ),
+        ),
+      ),
+      ui.Button({ text: 'Details', callbackId: 'details' }),
+      ui.Button({ text: 'Leave', callbackId: 'leave' }),
+      ui.Button({ text: 'Break', callbackId: 'broken' }),
+      ui.Text({ value: '<script>window.pwned = 1</script>' }),
+    ),
+  );
+
+const answer = (...interactions: unknown[]) => ({ type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions } });
+
+/** A poll app: every kind of answer the preview shows, one per callback. */
+async function pollApp() {
+  return emulatorWithApp(
+    {
+      interaction: (event) => {
+        const id = event.data.interactionId;
+        const inputs = (event.data.inputs ?? {}) as Record<string, unknown>;
+        switch (event.data.callbackId) {
+          case null:
+            return answer({ id, type: 'SHOW', slate: pollSlate() });
+          case 'submit':
+            return answer(
+              { id, type: 'OPEN_TOAST', props: { status: 'SUCCESS', title: `Thanks for voting ${String(inputs.choice)}` } },
+              { id, type: 'SHOW', slate: buildSlate(ui.Text({ value: `Results: ${String(inputs.choice)}, 1 vote` })) },
+            );
+          case 'details':
+            return answer({
+              id,
+              type: 'OPEN_MODAL',
+              props: { title: 'About the poll', size: 'md' },
+              slate: buildSlate(ui.Container({}, ui.Text({ value: 'One vote per member.' }), ui.Button({ text: 'Got it', callbackId: 'ack' }))),
+            });
+          case 'ack':
+            return answer({ id, type: 'CLOSE' }, { id, type: 'OPEN_TOAST', props: { status: 'INFO', title: 'Noted' } });
+          case 'leave':
+            return answer({ id, type: 'REDIRECT', props: { url: 'https://community.example.test/spaces', external: true } });
+          default:
+            return answer({ id, type: 'SHOW', slate: { rootBlock: 'gone', blocks: [] } });
+        }
+      },
+    },
+    { dynamicBlocks: ['poll'] },
+  );
+}
+
+describe('the block preview in headless Chromium', () => {
+  it('loads a block, fills and submits its form, and shows the toast and the new slate', async (context) => {
+    if (!chromiumAvailable()) return context.skip();
+    const { emulator, received } = await pollApp();
+    const actor = emulator.memberIds[2]!;
+    const page = await openPage();
+    await page.goto(`${emulator.previewUrl}/blocks/poll?actor=${actor}`);
+    await page.getByRole('heading', { name: 'Favourite language' }).waitFor();
+    expect(await page.getByText('<script>window.pwned = 1</script>').count()).toBe(1);
+    await page.getByLabel('Your choice').fill('TypeScript');
+    await page.getByLabel('Why').selectOption('speed');
+    await page.getByLabel('Tell me the result').check();
+    await page.getByRole('button', { name: 'Vote' }).click();
+    await page.getByRole('status').filter({ hasText: 'Thanks for voting TypeScript' }).waitFor();
+    expect(await page.getByRole('region', { name: 'The block poll' }).innerText()).toBe('Results: TypeScript, 1 vote');
+    expect(await page.getByLabel('Your choice').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+    const interactions = received.map(({ event }) => event.data);
+    expect(interactions).toMatchObject([
+      { dynamicBlockKey: 'poll', actorId: actor, callbackId: null, inputs: null },
+      { dynamicBlockKey: 'poll', actorId: actor, callbackId: 'submit', inputs: { choice: 'TypeScript', reason: 'speed', notify: true } },
+    ]);
+  });
+
+  it('opens a modal over the block, closes it from its own button, and shows a redirect', async (context) => {
+    if (!chromiumAvailable()) return context.skip();
+    const { emulator, received } = await pollApp();
+    const page = await openPage();
+    await page.goto(`${emulator.previewUrl}/blocks/poll`);
+    await page.getByRole('button', { name: 'Details' }).click();
+    const modal = page.getByRole('dialog', { name: 'About the poll' });
+    await modal.waitFor();
+    expect(await modal.getByText('One vote per member.').count()).toBe(1);
+    expect(await page.getByLabel('Your choice').count()).toBe(1);
+    await modal.getByRole('button', { name: 'Got it' }).click();
+    await page.getByRole('status').filter({ hasText: 'Noted' }).waitFor();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.getByRole('button', { name: 'Leave' }).click();
+    const redirect = page.getByRole('status').filter({ hasText: 'redirects the member out of the community' });
+    await redirect.waitFor();
+    expect(await redirect.getByRole('link').getAttribute('href')).toBe('https://community.example.test/spaces');
+    expect(received.map(({ event }) => (event.data as Record<string, unknown>).callbackId)).toEqual([null, 'details', 'ack', 'leave']);
+  });
+
+  it('shows an invalid answer with the reason instead of the slate', async (context) => {
+    if (!chromiumAvailable()) return context.skip();
+    const { emulator } = await pollApp();
+    const page = await openPage();
+    await page.goto(`${emulator.previewUrl}/blocks/poll`);
+    await page.getByRole('button', { name: 'Break' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(/The app's answer is invalid\s+data\.interactions\[0\]\.slate is invalid: .*gone/);
+  });
+});
+
+describe('the block preview over HTTP', () => {
+  it('serves an index of the blocks, 404 for unknown ones, and only to pages of this machine', async () => {
+    const { emulator, received } = await pollApp();
+    const index = await fetch(emulator.previewUrl!);
+    expect(index.headers.get('content-security-policy')).toMatch(/default-src 'none'/);
+    expect(await index.text()).toContain('href="/preview/blocks/poll"');
+    expect((await fetch(`${emulator.previewUrl}/blocks/nope`)).status).toBe(404);
+    const body = new URLSearchParams({ __actor: emulator.memberIds[0]!, __callback: 'leave' });
+    const forged = await fetch(`${emulator.previewUrl}/blocks/poll`, { method: 'POST', body, headers: { origin: 'http://evil.example.test' } });
+    expect(forged.status).toBe(403);
+    const crossSite = await fetch(`${emulator.previewUrl}/blocks/poll`, { method: 'POST', body, headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    expect(received).toEqual([]);
+    const own = await fetch(`${emulator.previewUrl}/blocks/poll`, { method: 'POST', body });
+    expect(await own.text()).toContain('redirects the member');
+    expect(received.map(({ event }) => (event.data as Record<string, unknown>).callbackId)).toEqual(['leave']);
+  });
+});
