@@ -113,7 +113,20 @@ describe('the emulator asks a registered app as the platform would', () => {
     const save = await emulator.interact({ block: 'settings', callbackId: 'save', inputs: { greeting: 'Hi', enabled: true } });
     expect(save.valid).toBe(true);
     await emulator.interact({ block: 'settings' });
-    expect(received.map(({ event }) => event.currentSettings)).toEqual([[], [], [{ greeting: 'Hi', enabled: true }]]);
+    expect(received.map(({ event }) => event.currentSettings)).toEqual([
+      [],
+      [],
+      [
+        {
+          id: expect.any(String),
+          appId: emulator.appId,
+          networkId: emulator.networkId,
+          context: 'NETWORK',
+          entityId: emulator.networkId,
+          settings: { greeting: 'Hi', enabled: true },
+        },
+      ],
+    ]);
     expect(JSON.parse(emulator.store.data.apps[0]!.settings)).toEqual({ greeting: 'Hi', enabled: true });
   });
 

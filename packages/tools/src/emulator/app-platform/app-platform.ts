@@ -5,7 +5,7 @@ import type { EmulatorWebhookEnvelope } from '../webhook-events.js';
 import { interactionAnswerProblems, searchAnswerProblems, shortcutStatesAnswerProblems, type SlateCheck } from './answer-checks.js';
 import { SETTINGS_BLOCK, type RegisteredApp } from './app-options.js';
 import { isObject } from './shape.js';
-import { federatedSearchRequest, interactionRequest, shortcutsStatesRequest, type ShortcutEntity } from './platform-requests.js';
+import { federatedSearchRequest, interactionRequest, shortcutsStatesRequest, type ShortcutEntity, type StoredSettings } from './platform-requests.js';
 
 /** What a member did: loaded a block (no callback), used a button or form in it (a callback), or clicked a shortcut. */
 export interface AppInteractionInput {
@@ -73,7 +73,7 @@ export class AppPlatform {
   readonly #interactions: WebhookDeliverer;
   readonly #webhook: WebhookDeliverer;
   readonly #search: WebhookDeliverer;
-  #settings: Record<string, unknown> | undefined;
+  #settings: StoredSettings | undefined;
 
   constructor(store: EmulatorStore, app: RegisteredApp, webhooks: EmulatorWebhookOptions, checkSlate: SlateCheck) {
     this.#store = store;
@@ -89,11 +89,6 @@ export class AppPlatform {
   /** The registration: URLs, block keys and shortcut keys. */
   get app(): RegisteredApp {
     return this.#app;
-  }
-
-  /** The settings the app's settings page stored last (`toStore`), sent back as `currentSettings`. */
-  get settings(): Record<string, unknown> | undefined {
-    return this.#settings;
   }
 
   /** Sends an `INTERACTION` for a block load, a callback or a shortcut click, and checks the answer. */
@@ -163,9 +158,10 @@ export class AppPlatform {
   }
 
   #saveSettings(settings: Record<string, unknown>): void {
-    this.#settings = settings;
-    const app = this.#store.data.apps[0];
-    if (app) app.settings = JSON.stringify(settings);
+    const app = this.#store.data.apps[0]!;
+    const networkId = this.#store.data.network.id;
+    this.#settings = { id: this.#settings?.id ?? this.#store.newId('Set'), appId: app.id, networkId, context: 'NETWORK', entityId: networkId, settings };
+    app.settings = JSON.stringify(settings);
   }
 
   #actor(actorId: string | undefined): MemberRecord {

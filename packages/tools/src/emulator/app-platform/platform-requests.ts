@@ -20,7 +20,17 @@ export interface InteractionRequest {
   entity: ShortcutEntity | undefined;
 }
 
-function withSettings(request: EmulatorWebhookEnvelope, settings: Record<string, unknown> | undefined): EmulatorWebhookEnvelope {
+/** The app's stored settings as the platform sends them in `currentSettings`: one entry per network, the values in `settings`. */
+export interface StoredSettings {
+  id: string;
+  appId: string;
+  networkId: string;
+  context: 'NETWORK';
+  entityId: string;
+  settings: Record<string, unknown>;
+}
+
+function withSettings(request: EmulatorWebhookEnvelope, settings: StoredSettings | undefined): EmulatorWebhookEnvelope {
   return { ...request, currentSettings: settings === undefined ? [] : [settings] };
 }
 
@@ -29,7 +39,7 @@ function entityRecord(store: EmulatorStore, entity: ShortcutEntity): unknown {
 }
 
 /** The `INTERACTION` request for the app's interaction URL, carrying the settings saved so far. */
-export function interactionRequest(store: EmulatorStore, request: InteractionRequest, settings: Record<string, unknown> | undefined): EmulatorWebhookEnvelope {
+export function interactionRequest(store: EmulatorStore, request: InteractionRequest, settings: StoredSettings | undefined): EmulatorWebhookEnvelope {
   const app = store.data.apps[0]!;
   const entities: Record<string, unknown> = { actor: publicMember(request.actor) };
   if (request.entity) entities[request.entity.context === 'POST' ? 'post' : 'space'] = entityRecord(store, request.entity);
@@ -58,7 +68,7 @@ export function shortcutsStatesRequest(
   actor: MemberRecord,
   entities: readonly ShortcutEntity[],
   shortcuts: readonly string[],
-  settings: Record<string, unknown> | undefined,
+  settings: StoredSettings | undefined,
 ): EmulatorWebhookEnvelope {
   const data = {
     member: publicMember(actor),
@@ -73,7 +83,7 @@ export function federatedSearchRequest(
   store: EmulatorStore,
   actor: MemberRecord,
   query: string,
-  settings: Record<string, unknown> | undefined,
+  settings: StoredSettings | undefined,
 ): EmulatorWebhookEnvelope {
   return withSettings(envelope(store, 'FEDERATED_SEARCH', { query }, { actor: publicMember(actor) }), settings);
 }
