@@ -1,10 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createWebhookHandler, toNodeListener, type WebhookAnswer } from '../../src/webhooks/index.js';
 import { buildSlate, ui } from '../../src/slate/index.js';
-import { serveOnLoopback } from '../webhooks/handler-server.js';
-import { APP_SECRET } from './app-server.js';
+import { APP_SECRET, scriptedApp } from './app-server.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
 const run = promisify(execFile);
@@ -54,26 +52,15 @@ async function interact(args: string[]): Promise<{ code: number; result: Record<
 
 describe('tribe-sdk emulator with an app, and tribe-sdk interact (child processes)', () => {
   it('registers the app from flags, prints previewUrl, and interact asks the app and prints the checked answer', { timeout: 90_000 }, async () => {
-    const handler = createWebhookHandler({
-      signingSecret: APP_SECRET,
-      onInteraction: (event) => {
+    const { webhookUrl } = await scriptedApp({
+      interaction: (event) => {
         const id = event.data.interactionId;
         if (event.data.callbackId === 'lower')
-          return {
-            type: 'INTERACTION',
-            status: 'SUCCEEDED',
-            data: { interactions: [{ id, type: 'OPEN_TOAST', props: { status: 'info', title: 'x' } }] },
-          } as WebhookAnswer;
+          return { type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ id, type: 'OPEN_TOAST', props: { status: 'info', title: 'x' } }] } };
         const text = event.data.callbackId === 'submit' ? `Voted ${String((event.data.inputs as Record<string, unknown>).choice)}` : 'Vote here';
-        return {
-          type: 'INTERACTION',
-          status: 'SUCCEEDED',
-          data: { interactions: [{ id, type: 'SHOW', slate: buildSlate(ui.Text({ value: text })) }] },
-        } as WebhookAnswer;
+        return { type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ id, type: 'SHOW', slate: buildSlate(ui.Text({ value: text })) }] } };
       },
     });
-    const listener = toNodeListener(handler);
-    const webhookUrl = await serveOnLoopback((request, response) => listener(request, response));
     const emulator = await spawnEmulator([
       '--webhook-url',
       webhookUrl,
@@ -95,7 +82,7 @@ describe('tribe-sdk emulator with an app, and tribe-sdk interact (child processe
 
     const bad = await interact(['--emulator', emulator.line.url, '--block', 'poll', '--callback', 'lower']);
     expect(bad.code).toBe(1);
-    expect(bad.result?.problems).toEqual(['data.interactions[0].props.status must be one of ERROR, WARNING, SUCCESS, INFO, NEUTRAL, not "info"']);
+    expect(bad.result?.problems).toEqual(['data.interactions[0].props.status must be one of SUCCESS, ERROR, WARNING, INFO, NEUTRAL, not "info"']);
     expect(emulator.stderr()).toContain(`tribe-sdk emulator: the app's answer for block poll is invalid: data.interactions[0].props.status must be one of`);
 
     const unknown = await interact(['--emulator', emulator.line.url, '--block', 'nope']);

@@ -81,7 +81,7 @@ describe('the emulator asks a registered app as the platform would', () => {
       reasons.push(result.problems);
     }
     expect(reasons[0]!.join()).toMatch(/data\.interactions\[0\]\.slate is invalid: .*"gone"/);
-    expect(reasons[1]).toEqual(['data.interactions[0].props.status must be one of ERROR, WARNING, SUCCESS, INFO, NEUTRAL, not "success"']);
+    expect(reasons[1]).toEqual(['data.interactions[0].props.status must be one of SUCCESS, ERROR, WARNING, INFO, NEUTRAL, not "success"']);
     expect(reasons[2]).toEqual([
       'data.interactions[0].props.title must be a non-empty string, not undefined',
       'data.interactions[0].props.size must be one of xs, sm, md, lg, xl, full, not "huge"',
@@ -206,7 +206,7 @@ describe('the emulator asks a registered app as the platform would', () => {
   });
 
   it('reports an app that refuses the signature, fails, or does not answer', async () => {
-    const { emulator } = await emulatorWithApp({}, { dynamicBlocks: ['poll'] }, { signingSecret: 'another-secret' });
+    const { emulator } = await emulatorWithApp({}, { dynamicBlocks: ['poll'] }, 'another-secret');
     expect((await emulator.interact({ block: 'poll' })).problems).toEqual(['the app answered HTTP 401']);
     const down = await serveOnLoopback((request) => request.socket.destroy());
     const silent = await startEmulator({ webhooks: { url: down, signingSecret: APP_SECRET, maxAttempts: 1 }, app: {} });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildSlate, ui } from '../../src/slate/index.js';
 import { chromiumAvailable, openPage } from './browser.js';
-import { emulatorWithApp } from './app-server.js';
+import { createWebhookHandler, toNodeListener, type InteractionContext } from '../../src/webhooks/index.js';
+import { startOwnEmulator } from '../support/emulator.js';
+import { serveOnLoopback } from '../webhooks/handler-server.js';
+import { APP_SECRET, emulatorWithApp } from './app-server.js';
 
 const pollSlate = () =>
   buildSlate(
@@ -30,46 +33,47 @@ const pollSlate = () =>
       ),
       ui.Button({ text: 'Details', callbackId: 'details' }),
       ui.Button({ text: 'Leave', callbackId: 'leave' }),
-      ui.Button({ text: 'Break', callbackId: 'broken' }),
       ui.Text({ value: '<script>window.pwned = 1</script>' }),
     ),
   );
 
-const answer = (...interactions: unknown[]) => ({ type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions } });
-
-/** A poll app: every kind of answer the preview shows, one per callback. */
+/**
+ * A poll app written with the SDK's handler and its block routing: every kind of answer the preview shows, one per
+ * callback; `received` holds each interaction's data as the app saw it.
+ */
 async function pollApp() {
-  return emulatorWithApp(
-    {
-      interaction: (event) => {
-        const id = event.data.interactionId;
-        const inputs = (event.data.inputs ?? {}) as Record<string, unknown>;
-        switch (event.data.callbackId) {
-          case null:
-            return answer({ id, type: 'SHOW', slate: pollSlate() });
-          case 'submit':
-            return answer(
-              { id, type: 'OPEN_TOAST', props: { status: 'SUCCESS', title: `Thanks for voting ${String(inputs.choice)}` } },
-              { id, type: 'SHOW', slate: buildSlate(ui.Text({ value: `Results: ${String(inputs.choice)}, 1 vote` })) },
-            );
-          case 'details':
-            return answer({
-              id,
-              type: 'OPEN_MODAL',
-              props: { title: 'About the poll', size: 'md' },
-              slate: buildSlate(ui.Container({}, ui.Text({ value: 'One vote per member.' }), ui.Button({ text: 'Got it', callbackId: 'ack' }))),
+  const received: Array<Record<string, unknown>> = [];
+  const seen = (context: InteractionContext): void => void received.push(context.event.data);
+  const handler = createWebhookHandler({
+    signingSecret: APP_SECRET,
+    blocks: {
+      poll: {
+        load: (context) => (seen(context), context.show(pollSlate())),
+        callbacks: {
+          submit: (context, inputs) => {
+            seen(context);
+            return [
+              context.toast({ status: 'SUCCESS', title: `Thanks for voting ${String(inputs.choice)}` }),
+              context.show(ui.Text({ value: `Results: ${String(inputs.choice)}, 1 vote` })),
+            ];
+          },
+          details: (context) => {
+            seen(context);
+            return context.openModal(ui.Container({}, ui.Text({ value: 'One vote per member.' }), ui.Button({ text: 'Got it', callbackId: 'ack' })), {
+              title: 'About the poll',
+              size: 'md',
             });
-          case 'ack':
-            return answer({ id, type: 'CLOSE' }, { id, type: 'OPEN_TOAST', props: { status: 'INFO', title: 'Noted' } });
-          case 'leave':
-            return answer({ id, type: 'REDIRECT', props: { url: 'https://community.example.test/spaces', external: true } });
-          default:
-            return answer({ id, type: 'SHOW', slate: { rootBlock: 'gone', blocks: [] } });
-        }
+          },
+          ack: (context) => (seen(context), [context.close(), context.toast({ status: 'INFO', title: 'Noted' })]),
+          leave: (context) => (seen(context), context.redirect('https://community.example.test/spaces', true)),
+        },
       },
     },
-    { dynamicBlocks: ['poll'] },
-  );
+  });
+  const listener = toNodeListener(handler);
+  const url = await serveOnLoopback((request, response) => listener(request, response));
+  const emulator = await startOwnEmulator({ webhooks: { url, signingSecret: APP_SECRET }, app: { dynamicBlocks: ['poll'] } });
+  return { emulator, received };
 }
 
 describe('the block preview in headless Chromium', () => {
@@ -89,7 +93,7 @@ describe('the block preview in headless Chromium', () => {
     expect(await page.getByRole('region', { name: 'The block poll' }).innerText()).toBe('Results: TypeScript, 1 vote');
     expect(await page.getByLabel('Your choice').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
-    const interactions = received.map(({ event }) => event.data);
+    const interactions = received;
     expect(interactions).toMatchObject([
       { dynamicBlockKey: 'poll', actorId: actor, callbackId: null, inputs: null },
       { dynamicBlockKey: 'poll', actorId: actor, callbackId: 'submit', inputs: { choice: 'TypeScript', reason: 'speed', notify: true } },
@@ -113,18 +117,29 @@ describe('the block preview in headless Chromium', () => {
     const redirect = page.getByRole('status').filter({ hasText: 'redirects the member out of the community' });
     await redirect.waitFor();
     expect(await redirect.getByRole('link').getAttribute('href')).toBe('https://community.example.test/spaces');
-    expect(received.map(({ event }) => (event.data as Record<string, unknown>).callbackId)).toEqual([null, 'details', 'ack', 'leave']);
+    expect(received.map((data) => data.callbackId)).toEqual([null, 'details', 'ack', 'leave']);
   });
 
-  it('shows an invalid answer with the reason instead of the slate', async (context) => {
+  it('shows an invalid answer with the reason, and leaves the slate as it was', async (context) => {
     if (!chromiumAvailable()) return context.skip();
-    const { emulator } = await pollApp();
+    // The SDK's handler refuses to send a broken slate, so a scripted app sends one.
+    const { emulator } = await emulatorWithApp(
+      {
+        interaction: (event) => {
+          const id = event.data.interactionId;
+          const slate = event.data.callbackId === null ? buildSlate(ui.Button({ text: 'Break', callbackId: 'broken' })) : { rootBlock: 'gone', blocks: [] };
+          return { type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ id, type: 'SHOW', slate }] } };
+        },
+      },
+      { dynamicBlocks: ['poll'] },
+    );
     const page = await openPage();
     await page.goto(`${emulator.previewUrl}/blocks/poll`);
     await page.getByRole('button', { name: 'Break' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
     expect(await alert.innerText()).toMatch(/The app's answer is invalid\s+data\.interactions\[0\]\.slate is invalid: .*gone/);
+    expect(await page.getByRole('button', { name: 'Break' }).count()).toBe(1);
   });
 });
 
@@ -143,6 +158,6 @@ describe('the block preview over HTTP', () => {
     expect(received).toEqual([]);
     const own = await fetch(`${emulator.previewUrl}/blocks/poll`, { method: 'POST', body });
     expect(await own.text()).toContain('redirects the member');
-    expect(received.map(({ event }) => (event.data as Record<string, unknown>).callbackId)).toEqual(['leave']);
+    expect(received.map((data) => data.callbackId)).toEqual(['leave']);
   });
 });

@@ -1,14 +1,8 @@
+import { INTERACTION_TYPES, MODAL_SIZES, TOAST_STATUSES } from 'tribe-sdk/webhooks';
 import { isObject, linkAt, oneOfAt, optionalStringAt, shown, stringAt } from './shape.js';
 
 /** Why a slate is not one the platform renders, or undefined when it is. */
 export type SlateCheck = (slate: unknown) => string | undefined;
-
-/** The interaction kinds the platform acts on. */
-export const INTERACTION_KINDS = ['SHOW', 'OPEN_MODAL', 'OPEN_TOAST', 'REDIRECT', 'RELOAD', 'CLOSE', 'DATA'] as const;
-/** The statuses of a toast, upper case as the platform spells them. */
-export const TOAST_STATUSES = ['ERROR', 'WARNING', 'SUCCESS', 'INFO', 'NEUTRAL'] as const;
-/** The sizes of a modal. */
-export const MODAL_SIZES = ['xs', 'sm', 'md', 'lg', 'xl', 'full'] as const;
 
 type Problems = Array<string | undefined>;
 
@@ -66,7 +60,7 @@ function propsProblems(kind: string, props: unknown, path: string): Problems {
 
 function interactionProblems(item: unknown, path: string, checkSlate: SlateCheck): Problems {
   if (!isObject(item)) return [`${path} must be an object`];
-  const kindProblem = oneOfAt(item.type, `${path}.type`, INTERACTION_KINDS, true);
+  const kindProblem = oneOfAt(item.type, `${path}.type`, INTERACTION_TYPES, true);
   if (kindProblem) return [kindProblem];
   const kind = item.type as string;
   const problems: Problems = [stringAt(item.id, `${path}.id`), ...propsProblems(kind, item.props, path)];
