@@ -4,7 +4,8 @@ import { parseCommand, UsageError } from './args.js';
 const DEMO_USAGE = `Usage: tribe-sdk demo
 
 Walks through the SDK: mints a bot token, lists spaces, creates a post as a member, reacts, pages
-through the posts, shows the Forbidden error, and receives the emulator's webhook in a local handler.
+through the posts, shows the Forbidden error, receives the emulator's webhook in a local handler, and
+has the emulator load the handler's block and submit its form.
 It runs on the built-in emulator, or read-only against the real API when TRIBE_CLIENT_ID,
 TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID (and optionally TRIBE_API_URL) are set.`;
 
