@@ -48,6 +48,21 @@ function checkInteraction(value: unknown, index: number): Record<string, unknown
   return checked;
 }
 
+function checkSearchResult(value: unknown, index: number): void {
+  if (!isObject(value)) return wrong(`results[${index}] is not an object`);
+  for (const key of ['id', 'title', 'url']) text(value[key], `results[${index}].${key}`);
+  if (typeof value.description !== 'string') wrong(`results[${index}].description must be a string`);
+}
+
+function checkStatesItem(value: unknown, index: number): void {
+  if (!isObject(value)) return wrong(`states[${index}] is not an object`);
+  if (typeof value.context !== 'string' || typeof value.entityId !== 'string') wrong(`states[${index}] needs a context and an entityId`);
+  const states = value.shortcutStates;
+  if (!Array.isArray(states) || !states.every((state) => isObject(state) && typeof state.shortcut === 'string' && typeof state.state === 'string')) {
+    wrong(`states[${index}].shortcutStates must be an array of { shortcut, state } strings`);
+  }
+}
+
 /** Checks an answer against the shape its request type needs, before it leaves the app; returns it with slates in the wire form. */
 export function checkAnswer(type: WebhookType, answer: WebhookAnswer): WebhookAnswer {
   if (answer.status === 'FAILED') {
@@ -58,6 +73,7 @@ export function checkAnswer(type: WebhookType, answer: WebhookAnswer): WebhookAn
   const data: unknown = answer.data;
   if (type === 'SHORTCUTS_STATES' || type === 'FEDERATED_SEARCH') {
     if (!Array.isArray(data)) wrong(`a ${type} answer's data must be an array`);
+    data.forEach(type === 'SHORTCUTS_STATES' ? checkStatesItem : checkSearchResult);
     return answer;
   }
   if (type !== 'INTERACTION') return answer;

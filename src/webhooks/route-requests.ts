@@ -81,7 +81,7 @@ export async function routeShortcutStates(
   base: WebhookContext,
 ): Promise<{ answer: WebhookAnswer; errors: TribeConfigError[] }> {
   const entities: unknown = event.data.entities;
-  const errors: TribeConfigError[] = [];
+  const unknown = new Set<string>();
   const items: ShortcutStatesItem[] = [];
   for (const requested of (Array.isArray(entities) ? entities : []) as Array<Record<string, unknown> | null>) {
     const entity = (typeof requested?.entity === 'object' && requested.entity !== null ? requested.entity : {}) as Record<string, unknown>;
@@ -90,7 +90,7 @@ export async function routeShortcutStates(
     for (const shortcut of keys.filter((key): key is string => typeof key === 'string')) {
       const route = own(shortcuts, shortcut);
       if (route === undefined) {
-        errors.push(unrouted(`shortcut ${quote(shortcut)}`, shortcuts).error);
+        unknown.add(shortcut);
         continue;
       }
       const state = await route.state?.({ context: item.context, entityId: item.entityId, entity, shortcut, event }, base);
@@ -98,6 +98,9 @@ export async function routeShortcutStates(
     }
     items.push(item);
   }
+  // One report per request, however many entities name the shortcuts the app does not have.
+  const named = [...unknown].slice(0, 10).map(quote).join(', ');
+  const errors = unknown.size === 0 ? [] : [unrouted(`shortcut${unknown.size === 1 ? '' : 's'} ${named}${unknown.size > 10 ? ', …' : ''}`, shortcuts).error];
   return { answer: shortcutStates(items), errors };
 }
 

@@ -128,6 +128,7 @@ describe('routing in the handler', () => {
         entities: [
           { context: 'POST', entity: { id: 'PstOne' }, shortcuts: ['favorite'] },
           { context: 'POST', entity: { id: 'PstTwo' }, shortcuts: ['favorite', 'archive'] },
+          { context: 'SPACE', entity: { id: 'SpcOne' }, shortcuts: ['archive', 'pin'] },
         ],
       }),
     );
@@ -137,10 +138,11 @@ describe('routing in the handler', () => {
       data: [
         { context: 'POST', entityId: 'PstOne', shortcutStates: [{ shortcut: 'favorite', state: 'favorite' }] },
         { context: 'POST', entityId: 'PstTwo', shortcutStates: [{ shortcut: 'favorite', state: 'unfavorite' }] },
+        { context: 'SPACE', entityId: 'SpcOne', shortcutStates: [] },
       ],
     });
     expect(errors.map((error) => (error as Error).message)).toEqual([
-      'tribe-sdk: a request asked for shortcut "archive", which the handler does not have (it has favorite)',
+      'tribe-sdk: a request asked for shortcuts "archive", "pin", which the handler does not have (it has favorite)',
     ]);
   });
 
@@ -188,6 +190,12 @@ describe('routing in the handler', () => {
     const toast = await post(interaction({ dynamicBlockKey: 'poll', callbackId: 'toast' }));
     expect(toast.status).toBe(500);
     expect((errors[1] as Error).message).toContain('interactions[0].props.status must be one of SUCCESS, ERROR, WARNING, INFO, NEUTRAL');
+  });
+
+  it('never sends search results without a url: 5xx, and onError says which field', async () => {
+    const { post, errors } = await served({ search: () => [{ id: 'Pst1', title: 'T', description: 'D' } as never] });
+    expect((await post(envelope('FEDERATED_SEARCH', { query: 'x' }))).status).toBe(500);
+    expect((errors[0] as Error).message).toBe("tribe-sdk: the app's answer is not one the platform accepts: results[0].url must be a non-empty string");
   });
 
   it('checks the routes when the handler is created', () => {
