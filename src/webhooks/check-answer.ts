@@ -80,3 +80,15 @@ export function checkAnswer(type: WebhookType, answer: WebhookAnswer): WebhookAn
   if (!isObject(data) || !Array.isArray(data.interactions)) return wrong('an INTERACTION answer needs data.interactions, an array');
   return { ...answer, data: { ...data, interactions: data.interactions.map(checkInteraction) } };
 }
+
+/**
+ * Checks an answer read from an app (by a test, or the emulator playing the platform) against the shapes the platform
+ * accepts for the request type: status, error code, interactions with valid slates, arrays for states and search.
+ * Returns it with slates in the wire form; throws a `TribeConfigError` or a `TribeSlateError` saying what is wrong.
+ */
+export function validateAnswer(type: WebhookType, answer: unknown): WebhookAnswer {
+  if (!isObject(answer)) return wrong('it is not an object');
+  if (answer.type !== undefined && answer.type !== type) wrong(`its type is ${JSON.stringify(String(answer.type).slice(0, 40))}, not ${type}`);
+  oneOf(answer.status, ['SUCCEEDED', 'FAILED'], 'status');
+  return checkAnswer(type, answer as unknown as WebhookAnswer);
+}

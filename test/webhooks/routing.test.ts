@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TribeConfigError } from '../../src/errors.js';
 import { TribeSlateError, ui, validateSlate } from '../../src/slate/index.js';
-import { createWebhookHandler, toNodeListener, type WebhookHandlerOptions } from '../../src/webhooks/index.js';
+import { createWebhookHandler, toNodeListener, validateAnswer, type WebhookHandlerOptions } from '../../src/webhooks/index.js';
 import { serveOnLoopback } from './handler-server.js';
 import { platformSign } from './signed.js';
 
@@ -205,6 +205,31 @@ describe('routing in the handler', () => {
     );
     expect(() => createWebhookHandler({ signingSecret: SECRET, blocks: { poll: { callbacks: { vote: 1 as never } } } })).toThrow(
       "blocks['poll'].callbacks['vote']",
+    );
+  });
+});
+
+describe('validateAnswer', () => {
+  it('accepts valid answers of each kind and returns slates in the wire form', () => {
+    const slate = { rootBlock: 'a', blocks: [{ id: 'a', name: 'Text', props: { value: 'Hi' } }] };
+    const checked = validateAnswer('INTERACTION', { type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ id: 'i', type: 'SHOW', slate }] } });
+    expect(checked).toMatchObject({ data: { interactions: [{ slate: { blocks: [{ props: '{"value":"Hi"}', children: '[]' }] } }] } });
+    expect(validateAnswer('FEDERATED_SEARCH', { status: 'SUCCEEDED', data: [] })).toEqual({ status: 'SUCCEEDED', data: [] });
+    expect(validateAnswer('INTERACTION', { status: 'FAILED', errorCode: 106, errorMessage: 'no' })).toMatchObject({ errorCode: 106 });
+  });
+
+  it('refuses what the platform would not accept, saying what', () => {
+    const refuse = (type: Parameters<typeof validateAnswer>[0], answer: unknown) => () => validateAnswer(type, answer);
+    expect(refuse('INTERACTION', 'ok')).toThrow('it is not an object');
+    expect(refuse('INTERACTION', { type: 'TEST', status: 'SUCCEEDED', data: {} })).toThrow('its type is "TEST", not INTERACTION');
+    expect(refuse('INTERACTION', { status: 'Succeeded', data: {} })).toThrow('status must be one of SUCCEEDED, FAILED');
+    expect(refuse('INTERACTION', { status: 'SUCCEEDED', data: {} })).toThrow('data.interactions');
+    expect(refuse('SHORTCUTS_STATES', { status: 'SUCCEEDED', data: {} })).toThrow("a SHORTCUTS_STATES answer's data must be an array");
+    expect(
+      refuse('INTERACTION', { status: 'SUCCEEDED', data: { interactions: [{ id: 'i', type: 'OPEN_MODAL', slate: { rootBlock: 'a', blocks: [] } }] } }),
+    ).toThrow('interactions[0].props.title');
+    expect(refuse('INTERACTION', { status: 'SUCCEEDED', data: { interactions: [{ id: 'i', type: 'SHOW', slate: { rootBlock: 'a', blocks: [] } }] } })).toThrow(
+      TribeSlateError,
     );
   });
 });
