@@ -34,7 +34,7 @@ function unrouted(what: string, known: Record<string, unknown> | undefined): Unr
   return {
     unrouted: true,
     answer: failed(ERROR_CODES.InvalidParameter, `tribe-sdk: the app has no ${what}`),
-    error: new TribeConfigError(`tribe-sdk: a request asked for ${what}, which the handler does not have (it has ${names.length ? names.join(', ') : 'none'})`),
+    error: new TribeConfigError(`tribe-sdk: a request asked for what the handler has not: no ${what} (it has ${names.length ? names.join(', ') : 'none'})`),
   };
 }
 
@@ -44,7 +44,7 @@ function isInteraction(value: unknown): value is Interaction {
 }
 
 /** Turns what a route returned into an answer: interactions are wrapped, answers pass, nothing is an empty interaction answer. */
-export function routeAnswer(result: RouteAnswer): WebhookAnswer {
+function routeAnswer(result: RouteAnswer): WebhookAnswer {
   if (result === undefined) return interactionAnswer();
   if (Array.isArray(result)) return interactionAnswer(...(result as Interaction[]));
   if (isInteraction(result)) return interactionAnswer(result);
@@ -70,7 +70,7 @@ export async function routeInteraction(event: InteractionEvent, routes: Routes, 
     return routeAnswer(await callback(context, inputs));
   }
   const first = byShortcut ? route.click : route.load;
-  if (first === undefined) return unrouted(`${byShortcut ? 'click' : 'load'} function on the ${kind} ${quote(key)}`, undefined);
+  if (first === undefined) return unrouted(`${byShortcut ? 'click' : 'load'} function for the ${kind} ${quote(key)}`, undefined);
   return routeAnswer(await first(context));
 }
 

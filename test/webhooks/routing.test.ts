@@ -95,8 +95,10 @@ describe('routing in the handler', () => {
     const inherited = await post(interaction({ dynamicBlockKey: 'constructor' }));
     expect(inherited.json).toMatchObject({ status: 'FAILED', errorCode: 106 });
     expect(errors).toHaveLength(3);
+    const { post: postNoLoad } = await served({ blocks: { poll: { callbacks: {} } } });
+    expect((await postNoLoad(interaction({ dynamicBlockKey: 'poll' }))).json.errorMessage).toBe('tribe-sdk: the app has no load function for the block "poll"');
     expect(errors[0]).toBeInstanceOf(TribeConfigError);
-    expect((errors[0] as Error).message).toBe('tribe-sdk: a request asked for block "nope", which the handler does not have (it has poll, settings)');
+    expect((errors[0] as Error).message).toBe('tribe-sdk: a request asked for what the handler has not: no block "nope" (it has poll, settings)');
   });
 
   it('falls back to onInteraction for what no route takes', async () => {
@@ -142,7 +144,7 @@ describe('routing in the handler', () => {
       ],
     });
     expect(errors.map((error) => (error as Error).message)).toEqual([
-      'tribe-sdk: a request asked for shortcuts "archive", "pin", which the handler does not have (it has favorite)',
+      'tribe-sdk: a request asked for what the handler has not: no shortcuts "archive", "pin" (it has favorite)',
     ]);
   });
 
