@@ -74,6 +74,8 @@ export type {
   ToastProps,
   ToastStatus,
 } from './interactions.js';
+/** Checks an answer against the platform's shapes for its request type, e.g. in an app's tests or a platform driver. */
+export { validateAnswer } from './check-answer.js';
 /** Answers of `SHORTCUTS_STATES` and `FEDERATED_SEARCH`, in the arrays the platform expects. */
 export { searchResults, shortcutStates } from './shortcuts-search.js';
 /** Their items. */

@@ -34,7 +34,7 @@ function unrouted(what: string, known: Record<string, unknown> | undefined): Unr
   return {
     unrouted: true,
     answer: failed(ERROR_CODES.InvalidParameter, `tribe-sdk: the app has no ${what}`),
-    error: new TribeConfigError(`tribe-sdk: a request asked for ${what}, which the handler does not have (it has ${names.length ? names.join(', ') : 'none'})`),
+    error: new TribeConfigError(`tribe-sdk: a request asked for what the handler has not: no ${what} (it has ${names.length ? names.join(', ') : 'none'})`),
   };
 }
 
@@ -44,7 +44,7 @@ function isInteraction(value: unknown): value is Interaction {
 }
 
 /** Turns what a route returned into an answer: interactions are wrapped, answers pass, nothing is an empty interaction answer. */
-export function routeAnswer(result: RouteAnswer): WebhookAnswer {
+function routeAnswer(result: RouteAnswer): WebhookAnswer {
   if (result === undefined) return interactionAnswer();
   if (Array.isArray(result)) return interactionAnswer(...(result as Interaction[]));
   if (isInteraction(result)) return interactionAnswer(result);
@@ -70,7 +70,7 @@ export async function routeInteraction(event: InteractionEvent, routes: Routes, 
     return routeAnswer(await callback(context, inputs));
   }
   const first = byShortcut ? route.click : route.load;
-  if (first === undefined) return unrouted(`${byShortcut ? 'click' : 'load'} function on the ${kind} ${quote(key)}`, undefined);
+  if (first === undefined) return unrouted(`${byShortcut ? 'click' : 'load'} function for the ${kind} ${quote(key)}`, undefined);
   return routeAnswer(await first(context));
 }
 
@@ -81,7 +81,7 @@ export async function routeShortcutStates(
   base: WebhookContext,
 ): Promise<{ answer: WebhookAnswer; errors: TribeConfigError[] }> {
   const entities: unknown = event.data.entities;
-  const errors: TribeConfigError[] = [];
+  const unknown = new Set<string>();
   const items: ShortcutStatesItem[] = [];
   for (const requested of (Array.isArray(entities) ? entities : []) as Array<Record<string, unknown> | null>) {
     const entity = (typeof requested?.entity === 'object' && requested.entity !== null ? requested.entity : {}) as Record<string, unknown>;
@@ -90,7 +90,7 @@ export async function routeShortcutStates(
     for (const shortcut of keys.filter((key): key is string => typeof key === 'string')) {
       const route = own(shortcuts, shortcut);
       if (route === undefined) {
-        errors.push(unrouted(`shortcut ${quote(shortcut)}`, shortcuts).error);
+        unknown.add(shortcut);
         continue;
       }
       const state = await route.state?.({ context: item.context, entityId: item.entityId, entity, shortcut, event }, base);
@@ -98,6 +98,9 @@ export async function routeShortcutStates(
     }
     items.push(item);
   }
+  // One report per request, however many entities name the shortcuts the app does not have.
+  const named = [...unknown].slice(0, 10).map(quote).join(', ');
+  const errors = unknown.size === 0 ? [] : [unrouted(`shortcut${unknown.size === 1 ? '' : 's'} ${named}${unknown.size > 10 ? ', …' : ''}`, shortcuts).error];
   return { answer: shortcutStates(items), errors };
 }
 

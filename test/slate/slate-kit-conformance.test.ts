@@ -74,7 +74,10 @@ describe('slates the builder produces', () => {
       fc.property(node.map(uniqueIds), (root) => {
         const wire = buildSlate(root);
         const ours = validateSlate(wire);
-        expect(() => SlateDto.fromPlain(wire)).not.toThrow();
+        // slate-kit's DTO classes take the blocks unchanged: strings stay strings (object props would become "[object Object]").
+        const dto = SlateDto.fromPlain(wire) as { blocks: Array<Record<string, unknown>> };
+        expect(dto.blocks.map(({ id, name, props, children }) => ({ id, name, props, children }))).toEqual(wire.blocks);
+        for (const block of wire.blocks) expect([typeof block.props, typeof block.children]).toEqual(['string', 'string']);
         const theirs = slateDtoToRaw(wire);
         expect(theirs.rootBlock).toBe(ours.rootBlock);
         expect(theirs.blocks.map(({ id, name, props, children }) => ({ id, name, props, children }))).toEqual(ours.blocks);

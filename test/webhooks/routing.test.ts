@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TribeConfigError } from '../../src/errors.js';
 import { TribeSlateError, ui, validateSlate } from '../../src/slate/index.js';
-import { createWebhookHandler, toNodeListener, type WebhookHandlerOptions } from '../../src/webhooks/index.js';
+import { createWebhookHandler, toNodeListener, validateAnswer, type WebhookHandlerOptions } from '../../src/webhooks/index.js';
 import { serveOnLoopback } from './handler-server.js';
 import { platformSign } from './signed.js';
 
@@ -95,8 +95,10 @@ describe('routing in the handler', () => {
     const inherited = await post(interaction({ dynamicBlockKey: 'constructor' }));
     expect(inherited.json).toMatchObject({ status: 'FAILED', errorCode: 106 });
     expect(errors).toHaveLength(3);
+    const { post: postNoLoad } = await served({ blocks: { poll: { callbacks: {} } } });
+    expect((await postNoLoad(interaction({ dynamicBlockKey: 'poll' }))).json.errorMessage).toBe('tribe-sdk: the app has no load function for the block "poll"');
     expect(errors[0]).toBeInstanceOf(TribeConfigError);
-    expect((errors[0] as Error).message).toBe('tribe-sdk: a request asked for block "nope", which the handler does not have (it has poll, settings)');
+    expect((errors[0] as Error).message).toBe('tribe-sdk: a request asked for what the handler has not: no block "nope" (it has poll, settings)');
   });
 
   it('falls back to onInteraction for what no route takes', async () => {
@@ -128,6 +130,7 @@ describe('routing in the handler', () => {
         entities: [
           { context: 'POST', entity: { id: 'PstOne' }, shortcuts: ['favorite'] },
           { context: 'POST', entity: { id: 'PstTwo' }, shortcuts: ['favorite', 'archive'] },
+          { context: 'SPACE', entity: { id: 'SpcOne' }, shortcuts: ['archive', 'pin'] },
         ],
       }),
     );
@@ -137,10 +140,11 @@ describe('routing in the handler', () => {
       data: [
         { context: 'POST', entityId: 'PstOne', shortcutStates: [{ shortcut: 'favorite', state: 'favorite' }] },
         { context: 'POST', entityId: 'PstTwo', shortcutStates: [{ shortcut: 'favorite', state: 'unfavorite' }] },
+        { context: 'SPACE', entityId: 'SpcOne', shortcutStates: [] },
       ],
     });
     expect(errors.map((error) => (error as Error).message)).toEqual([
-      'tribe-sdk: a request asked for shortcut "archive", which the handler does not have (it has favorite)',
+      'tribe-sdk: a request asked for what the handler has not: no shortcuts "archive", "pin" (it has favorite)',
     ]);
   });
 
@@ -190,6 +194,12 @@ describe('routing in the handler', () => {
     expect((errors[1] as Error).message).toContain('interactions[0].props.status must be one of SUCCESS, ERROR, WARNING, INFO, NEUTRAL');
   });
 
+  it('never sends search results without a url: 5xx, and onError says which field', async () => {
+    const { post, errors } = await served({ search: () => [{ id: 'Pst1', title: 'T', description: 'D' } as never] });
+    expect((await post(envelope('FEDERATED_SEARCH', { query: 'x' }))).status).toBe(500);
+    expect((errors[0] as Error).message).toBe("tribe-sdk: the app's answer is not one the platform accepts: results[0].url must be a non-empty string");
+  });
+
   it('checks the routes when the handler is created', () => {
     expect(() => createWebhookHandler({ signingSecret: SECRET, search: () => [], onFederatedSearch: () => undefined })).toThrow(TribeConfigError);
     expect(() => createWebhookHandler({ signingSecret: SECRET, blocks: { poll: { load: 'show' as never } } })).toThrow(
@@ -197,6 +207,31 @@ describe('routing in the handler', () => {
     );
     expect(() => createWebhookHandler({ signingSecret: SECRET, blocks: { poll: { callbacks: { vote: 1 as never } } } })).toThrow(
       "blocks['poll'].callbacks['vote']",
+    );
+  });
+});
+
+describe('validateAnswer', () => {
+  it('accepts valid answers of each kind and returns slates in the wire form', () => {
+    const slate = { rootBlock: 'a', blocks: [{ id: 'a', name: 'Text', props: { value: 'Hi' } }] };
+    const checked = validateAnswer('INTERACTION', { type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ id: 'i', type: 'SHOW', slate }] } });
+    expect(checked).toMatchObject({ data: { interactions: [{ slate: { blocks: [{ props: '{"value":"Hi"}', children: '[]' }] } }] } });
+    expect(validateAnswer('FEDERATED_SEARCH', { status: 'SUCCEEDED', data: [] })).toEqual({ status: 'SUCCEEDED', data: [] });
+    expect(validateAnswer('INTERACTION', { status: 'FAILED', errorCode: 106, errorMessage: 'no' })).toMatchObject({ errorCode: 106 });
+  });
+
+  it('refuses what the platform would not accept, saying what', () => {
+    const refuse = (type: Parameters<typeof validateAnswer>[0], answer: unknown) => () => validateAnswer(type, answer);
+    expect(refuse('INTERACTION', 'ok')).toThrow('it is not an object');
+    expect(refuse('INTERACTION', { type: 'TEST', status: 'SUCCEEDED', data: {} })).toThrow('its type is "TEST", not INTERACTION');
+    expect(refuse('INTERACTION', { status: 'Succeeded', data: {} })).toThrow('status must be one of SUCCEEDED, FAILED');
+    expect(refuse('INTERACTION', { status: 'SUCCEEDED', data: {} })).toThrow('data.interactions');
+    expect(refuse('SHORTCUTS_STATES', { status: 'SUCCEEDED', data: {} })).toThrow("a SHORTCUTS_STATES answer's data must be an array");
+    expect(
+      refuse('INTERACTION', { status: 'SUCCEEDED', data: { interactions: [{ id: 'i', type: 'OPEN_MODAL', slate: { rootBlock: 'a', blocks: [] } }] } }),
+    ).toThrow('interactions[0].props.title');
+    expect(refuse('INTERACTION', { status: 'SUCCEEDED', data: { interactions: [{ id: 'i', type: 'SHOW', slate: { rootBlock: 'a', blocks: [] } }] } })).toThrow(
+      TribeSlateError,
     );
   });
 });
