@@ -22,7 +22,8 @@ export interface LocalRegistry {
 
 /**
  * Our two packages are served only from what was published here (never proxied, so a same-named package elsewhere
- * cannot stand in). Their dependencies are proxied to the one registry npm is configured with, as a user's install meets them.
+ * cannot stand in). Their dependencies are proxied to the one registry npm is configured with, as a user's install meets them;
+ * a few failed fetches do not mark it offline for minutes (verdaccio's default after two), so npm's own retries can work.
  */
 function config(storage: string, htpasswd: string, upstream: string): string {
   const own = OWN_PACKAGES.map((name) => `  '${name}':\n    access: $all\n    publish: $authenticated\n`).join('');
@@ -36,6 +37,8 @@ uplinks:
     url: ${JSON.stringify(upstream)}
     timeout: 60s
     maxage: 30m
+    max_fails: 20
+    fail_timeout: 10s
 packages:
 ${own}  '**':
     access: $all
