@@ -160,4 +160,31 @@ describe('the block preview over HTTP', () => {
     expect(await own.text()).toContain('redirects the member');
     expect(received.map((data) => data.callbackId)).toEqual(['leave']);
   });
+
+  it('renders links and images only with http(s) or path URLs, and text as text', async () => {
+    const slate = {
+      rootBlock: 'root',
+      blocks: [
+        { id: 'root', name: 'Container', props: {}, children: ['safe', 'script', 'image', 'pixel', 'markup'] },
+        { id: 'safe', name: 'Link', props: { href: '/spaces/general', text: 'General' }, children: [] },
+        { id: 'script', name: 'Link', props: { href: 'javascript:alert(1)', text: 'Click me' }, children: [] },
+        { id: 'image', name: 'Image', props: { url: 'https://cdn.example.test/a.png', alt: 'A "quoted" alt' }, children: [] },
+        { id: 'pixel', name: 'Image', props: { url: 'file:///etc/passwd' }, children: [] },
+        { id: 'markup', name: 'Text', props: { value: '<img src=x onerror=alert(1)>', format: 'html' }, children: [] },
+      ],
+    };
+    const { emulator } = await emulatorWithApp(
+      {
+        interaction: (event) => ({ type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions: [{ id: event.data.interactionId, type: 'SHOW', slate }] } }),
+      },
+      { dynamicBlocks: ['links'] },
+    );
+    const html = await (await fetch(`${emulator.previewUrl}/blocks/links`)).text();
+    expect(html).toContain('<a href="/spaces/general">General</a>');
+    expect(html).toContain('<span>Click me</span>');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<img src="https://cdn.example.test/a.png" alt="A &#34;quoted&#34; alt">');
+    expect(html).not.toContain('file:');
+    expect(html).toContain('<p>&#60;img src=x onerror=alert(1)&#62;</p>');
+  });
 });
