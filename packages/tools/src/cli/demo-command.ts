@@ -1,5 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
 import { createTribeClient, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from 'tribe-sdk';
+import { validateSlate } from 'tribe-sdk/slate';
 import { startDemoWebhookApp, type DemoWebhookApp } from './demo-webhook-app.js';
 
 type Env = Record<string, string | undefined>;
@@ -74,6 +75,7 @@ async function emulatorWalk(emulator: RunningEmulator, app: DemoWebhookApp, prin
       print(`   ${error instanceof TribeError ? `${error.name} [${error.code}]: ${error.message}` : String(error)}`);
     }
     await webhookLoop(emulator, app, createPost.id, print);
+    await interactionRoundTrip(emulator, memberId, print);
   } finally {
     client.close();
   }
@@ -90,6 +92,25 @@ async function webhookLoop(emulator: RunningEmulator, app: DemoWebhookApp, postI
   const answered = webhooks.deliveries.filter((record) => record.status === 200).length;
   const types = [...new Set(webhooks.deliveries.map((record) => record.name ?? record.type))].sort();
   print(`   ${webhooks.deliveries.length} signed deliveries, ${answered} answered 200: ${types.join(', ')}`);
+}
+
+/** The interactions of an answer the emulator got back, or none. */
+function interactionsOf(answer: unknown): Array<Record<string, unknown>> {
+  const interactions = (answer as { data?: { interactions?: unknown } } | null)?.data?.interactions;
+  return Array.isArray(interactions) ? (interactions as Array<Record<string, unknown>>) : [];
+}
+
+/** Shows one interaction round trip: the emulator loads the app's block, then presses its button, as the platform would. */
+async function interactionRoundTrip(emulator: RunningEmulator, actorId: string, print: Print): Promise<void> {
+  const webhooks = emulator.webhooks!;
+  const loaded = interactionsOf((await webhooks.interact({ actorId, dynamicBlockKey: 'demo' })).answer)[0];
+  const slate = validateSlate(loaded?.slate);
+  print(
+    `9. The emulator asked the app for its block "demo": ${loaded?.type} of a valid slate of ${slate.blocks.length} blocks (${slate.blocks.map((block) => block.name).join(', ')})`,
+  );
+  const clicked = interactionsOf((await webhooks.interact({ actorId, dynamicBlockKey: 'demo', callbackId: 'thanks' })).answer);
+  const toast = clicked.find((interaction) => interaction.type === 'OPEN_TOAST')?.props as { status?: string; title?: string } | undefined;
+  print(`   a click on its button "thanks" answered ${clicked.map((interaction) => interaction.type).join(' + ')}: a ${toast?.status} toast "${toast?.title}"`);
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../emulator/index.js';
+import { ui } from 'tribe-sdk/slate';
 import { createWebhookHandler, toNodeListener, type NodeWebhookListener } from 'tribe-sdk/webhooks';
 
 /** What the demo app did when the emulator told it about a new post. */
@@ -11,7 +12,7 @@ export interface DemoReply {
   text: string;
 }
 
-/** The demo's app half: a webhook handler on loopback that thanks the author of each new post, as the bot. */
+/** The demo's app half: a webhook handler on loopback that thanks the author of each new post, as the bot, and serves the block `demo`. */
 export interface DemoWebhookApp {
   url: string;
   signingSecret: string;
@@ -50,6 +51,28 @@ export async function startDemoWebhookApp(): Promise<DemoWebhookApp> {
               input: { postTypeId: 'PtyComment', mappingFields: [{ key: 'content', type: 'html', value: JSON.stringify(`<p>${text}</p>`) }] },
             });
             replies.push({ postId: event.data.object.id, replyId: createReply.id, text });
+          },
+        },
+        blocks: {
+          demo: {
+            load: ({ show }) =>
+              show(
+                ui.Card(
+                  {},
+                  ui.CardHeader({ title: 'Hello from the demo app' }),
+                  ui.CardContent(
+                    {},
+                    ui.Text({ value: 'A dynamic block served by createWebhookHandler' }),
+                    ui.Button({ text: 'Say thanks', callbackId: 'thanks' }),
+                  ),
+                ),
+              ),
+            callbacks: {
+              thanks: async ({ actorId, client, toast, close }) => {
+                const { member } = await client.sdk.member({ id: actorId ?? '' });
+                return [toast({ status: 'SUCCESS', title: `Thanks, ${member.name}!` }), close()];
+              },
+            },
           },
         },
       });
