@@ -26,10 +26,10 @@ function expectWalkThrough(output: string): void {
   expect(output).toMatch(new RegExp(`^8\\. .*/webhook answered the URL check and received post\\.published for ${postId}$`, 'm'));
   expect(output).toMatch(/^ {3}it replied as the bot through the SDK: Rpl\S+ "Thanks for posting, Linus Torvalds!"$/m);
   expect(output).toMatch(/^ {3}5 signed deliveries, 5 answered 200: APP_INSTALLED, TEST, post\.published, reaction\.added$/m);
-  expect(output).toMatch(
-    /^9\. The emulator asked the app for its block "demo": SHOW of a valid slate of 5 blocks \(Card, Card\.Header, Card\.Content, Text, Button\)$/m,
-  );
-  expect(output).toMatch(/^ {3}a click on its button "thanks" answered OPEN_TOAST \+ CLOSE: a SUCCESS toast "Thanks, Linus Torvalds!"$/m);
+  expect(output).toMatch(/^9\. The emulator loaded the app's block "welcome" as MbrLinusT3, signed: a valid answer$/m);
+  expect(output).toMatch(/^ {3}SHOW of a slate with Card, Card\.Header, Card\.Content, Form, Input, Button$/m);
+  expect(output).toMatch(/^ {3}submitting its form \(callback "submit", name "Linus"\) answered OPEN_TOAST \+ SHOW: "Welcome, Linus!"$/m);
+  expect(output).not.toMatch(/problem: /);
   expect(output).not.toMatch(/[0-9a-f]{48}/);
   expect(output).not.toMatch(FULL_JWT);
   expect(output).not.toContain('demo-client-secret');

@@ -61,9 +61,12 @@ export async function startHttpServer(options: {
   log: RequestLog;
   host: string;
   port: number;
+  /** Pages besides the API (the block preview); resolves true when it answered the request. */
+  routes?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 }): Promise<HttpServerHandle> {
   const { yoga, faults, log } = options;
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (await options.routes?.(request, response)) return;
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? options.host}`);
     const body = await readBody(request);
     const text = body.toString('utf8');

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createYoga } from 'graphql-yoga';
 import { SHIPPED_SCHEMA_PATH } from '../shipped-schema.js';
+import { appControls, startAppPlatform, type RunningApp } from './app-platform/app-controls.js';
+import type { EmulatorAppOptions } from './app-platform/app-options.js';
 import { authGate } from './auth-gate.js';
 import { emulatorCors } from './cors.js';
 import { readCaller, type EmulatorContext } from './context.js';
@@ -27,6 +29,11 @@ import {
 } from './webhook-events.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
+export type { RunningApp } from './app-platform/app-controls.js';
+export type { EmulatorAppOptions } from './app-platform/app-options.js';
+export type { AnswerProblem } from './app-platform/answer-problem.js';
+export type { AnsweredInteraction, AppAnswerResult, AppInteractionInput, InteractionResult, ShortcutStatesInput } from './app-platform/app-platform.js';
+export type { ShortcutEntity } from './app-platform/platform-requests.js';
 export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
@@ -70,6 +77,8 @@ export interface EmulatorOptions {
   webhooks?: EmulatorWebhookOptions;
   /** Web origins allowed to call the emulator from a browser besides loopback ones, e.g. `http://dev.test:3000`. */
   corsOrigins?: string[];
+  /** Register the app with the platform side (needs `webhooks`): its interaction and search URLs, dynamic blocks and shortcuts. */
+  app?: EmulatorAppOptions;
 }
 
 /** The emulator's side of an app's webhooks: what it sent, and controls to send more. */
@@ -95,7 +104,7 @@ export interface Restorable {
 }
 
 /** A running emulator: where it is, the demo credentials, its state, and the fault controls. */
-export interface RunningEmulator {
+export interface RunningEmulator extends RunningApp {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4123/graphql`. */
   url: string;
   clientId: string;
@@ -195,7 +204,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       caller: await readCaller(request.headers.get('authorization'), tokens),
     }),
   });
-  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0 });
+  const appPlatform = startAppPlatform(store, options.app, options.webhooks);
+  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0, routes: appPlatform?.routes });
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];
@@ -232,6 +242,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return { restore: () => void (tokens.ttlSeconds = previous) };
     },
     webhooks,
+    ...appControls(appPlatform?.platform, server.origin),
     reset() {
       faults.clear();
       deliverer?.reset();
@@ -242,6 +253,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     close: () => {
       deliverer?.close();
+      appPlatform?.platform.close();
       return server.close();
     },
   };
