@@ -65,13 +65,16 @@ export interface WebhookHandlerOptions extends VerifyWebhookOptions {
   dedupStore?: WebhookDedupStore;
   /** How long the plugged-in dedup store may take per call, in ms (default 5000). */
   dedupTimeoutMs?: number;
+  /** How long a request's whole body may take to arrive, in ms, before it is refused with 408 (default 10000). */
+  bodyTimeoutMs?: number;
 }
 
 const CALLBACKS = ['onAny', 'onInteraction', 'onSettings', 'onInstalled', 'onUninstalled', 'onShortcutsStates', 'onFederatedSearch', 'onError'] as const;
 
-/** Handler options after validation: the verification ones plus the dedup timeout. */
+/** Handler options after validation: the verification ones plus the dedup and body timeouts. */
 export interface ResolvedHandlerOptions extends ResolvedVerifyOptions {
   dedupTimeoutMs: number;
+  bodyTimeoutMs: number;
 }
 
 /** Validates handler options when the handler is created, so a typo fails at start rather than on the first delivery. */
@@ -84,5 +87,9 @@ export function resolveHandlerOptions(options: WebhookHandlerOptions): ResolvedH
     const store = object(options.dedupStore, 'dedupStore');
     if (typeof store.claim !== 'function' || typeof store.release !== 'function') invalid('dedupStore', 'an object with claim() and release()');
   }
-  return { ...verify, dedupTimeoutMs: duration(options.dedupTimeoutMs, 'dedupTimeoutMs', 1) ?? WEBHOOK_DEFAULTS.dedupTimeoutMs };
+  return {
+    ...verify,
+    dedupTimeoutMs: duration(options.dedupTimeoutMs, 'dedupTimeoutMs', 1) ?? WEBHOOK_DEFAULTS.dedupTimeoutMs,
+    bodyTimeoutMs: duration(options.bodyTimeoutMs, 'bodyTimeoutMs', 1) ?? WEBHOOK_DEFAULTS.bodyTimeoutMs,
+  };
 }
