@@ -38,6 +38,7 @@ export type {
   EmulatorData,
   MemberRecord,
   NetworkRecord,
+  NotificationSubscriptionRecord,
   PostRecord,
   PostTypeRecord,
   SpaceJoinRequestRecord,
