@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookHandler } from '../../src/webhooks/index.js';
 import { fuzzRequest, otherHeaders, sample, signingHeaders, type FuzzRequest } from './fuzz-cases.js';
 import { startListenerChild } from './listener-child.js';
-import { rawExchange, type RawPiece } from './raw-client.js';
+import { rawExchange, type RawPiece } from '../support/raw-client.js';
 
 // FUZZ_SEED replays a run; the default keeps CI deterministic.
 const SEED = Number(process.env.FUZZ_SEED ?? 25);

@@ -11,7 +11,7 @@ import {
 } from '../../src/webhooks/index.js';
 import { serveOnLoopback } from './handler-server.js';
 import { startListenerChild } from './listener-child.js';
-import { rawExchange, requestHead } from './raw-client.js';
+import { rawExchange, requestHead } from '../support/raw-client.js';
 import { platformSign } from './signed.js';
 
 const SECRET = 'whsec-hostile-8e1f0c2d9a';

@@ -13,6 +13,7 @@ import { startHttpServer } from './http-server.js';
 import { quotaPlugin } from './quota-plugin.js';
 import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
+import { DEFAULT_REQUEST_LIMITS, requestLimitsPlugin, type EmulatorRequestLimits } from './request-limits.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
@@ -31,6 +32,7 @@ export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
 export { EMULATOR_PLANS, type EmulatorRateLimits, type WindowLimits } from './rate-limits.js';
+export { DEFAULT_REQUEST_LIMITS, type EmulatorRequestLimits } from './request-limits.js';
 export type {
   AppInstallationRecord,
   AppRecord,
@@ -71,6 +73,8 @@ export interface EmulatorOptions {
   webhooks?: EmulatorWebhookOptions;
   /** Web origins allowed to call the emulator from a browser besides loopback ones, e.g. `http://dev.test:3000`. */
   corsOrigins?: string[];
+  /** What one request may ask: body size, aliases, fields, introspections, complexity (default {@link DEFAULT_REQUEST_LIMITS}). */
+  requestLimits?: Partial<EmulatorRequestLimits>;
 }
 
 /** The emulator's side of an app's webhooks: what it sent, and controls to send more. */
@@ -181,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (envelope) void deliverer.deliver(envelope);
     });
   const limits = { ledger: options.rateLimits && new RateLimitLedger(options.rateLimits) };
+  const requestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.requestLimits };
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
     schema: buildEmulatorSchema(sdl, onChange),
     graphqlEndpoint: '/graphql',
@@ -188,7 +193,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maskedErrors: false,
     landingPage: false,
     cors,
-    plugins: [quotaPlugin(limits), authGate(), countUsage()],
+    plugins: [requestLimitsPlugin(requestLimits), quotaPlugin(limits), authGate(), countUsage()],
     context: async ({ request }) => ({
       store,
       tokens,
@@ -196,7 +201,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       caller: await readCaller(request.headers.get('authorization'), tokens),
     }),
   });
-  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0 });
+  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0, maxBodyBytes: requestLimits.maxBodyBytes });
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];
