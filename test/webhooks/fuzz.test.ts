@@ -12,6 +12,8 @@ const COUNT = 1_000;
 const DEADLINE_MS = 300;
 const SECRET = 'whsec-fuzz-5b7e2c9d1f';
 const RSS_BOUND = 64 * 1024 * 1024;
+// About 10 s each on a quiet machine; room for a busy one.
+const FUZZ_TIMEOUT_MS = 90_000;
 
 /** Runs `work` over `items`, `width` at a time. */
 async function inBatches<T, R>(items: readonly T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
@@ -98,36 +100,40 @@ function transmit({ request, transmission, cut, pieces, pauseMs }: NodeCase): { 
 }
 
 describe(`webhook fuzz: ${COUNT} random malformed requests (seed ${SEED})`, () => {
-  it('through toNodeListener in a server process: every request answered within the body deadline + 1 s, no crash, no unhandled rejection, RSS bounded', async () => {
-    const child = await startListenerChild({ secret: SECRET, bodyTimeoutMs: DEADLINE_MS, countFailures: true });
-    const before = await child.stats();
-    const cases = sample(nodeCase, SEED, COUNT);
-    const started = performance.now();
-    const results = await inBatches(cases, 40, async (item) => {
-      const { pieces, hangUp } = transmit(item);
-      return { item, hangUp, answer: await rawExchange(child.port, pieces, { hangUp, waitMs: DEADLINE_MS + 1_500 }) };
-    });
-    const took = performance.now() - started;
-    const owed = results.filter((result) => !result.hangUp);
-    const unanswered = owed.filter(({ answer }) => answer.status === undefined || answer.answeredAfterMs! > DEADLINE_MS + 1_000);
-    expect(unanswered.map(({ item }) => ({ transmission: item.transmission, signing: item.request.signing, bytes: item.request.body.length }))).toEqual([]);
-    expect(owed.filter(({ answer }) => answer.status! >= 500).map(({ answer }) => answer.text.slice(0, 300))).toEqual([]);
-    // Still serving a genuine delivery afterwards.
-    const body = JSON.stringify({ type: 'TEST', data: { challenge: 'after-fuzz' } });
-    const { platformSign } = await import('./signed.js');
-    const last = await fetch(child.url, { method: 'POST', headers: platformSign(body, SECRET), body });
-    expect(last.status).toBe(200);
-    await sleep(50);
-    const after = await child.stats();
-    expect(child.exitCode()).toBeNull();
-    expect(after.unhandledRejections).toBe(0);
-    expect(after.uncaughtExceptions).toBe(0);
-    expect(after.rss - before.rss).toBeLessThan(RSS_BOUND);
-    const slowest = Math.max(...owed.map(({ answer }) => answer.answeredAfterMs!));
-    console.info(
-      `node fuzz: ${COUNT} requests in ${Math.round(took)} ms, ${owed.length} owed an answer, slowest ${Math.round(slowest)} ms, statuses ${JSON.stringify(countBy(owed, ({ answer }) => String(answer.status)))}, onError ${JSON.stringify(after.reasons)}, RSS ${(before.rss / 2 ** 20).toFixed(1)} -> ${(after.rss / 2 ** 20).toFixed(1)} MiB`,
-    );
-  });
+  it(
+    'through toNodeListener in a server process: every request answered within the body deadline + 1 s, no crash, no unhandled rejection, RSS bounded',
+    async () => {
+      const child = await startListenerChild({ secret: SECRET, bodyTimeoutMs: DEADLINE_MS, countFailures: true });
+      const before = await child.stats();
+      const cases = sample(nodeCase, SEED, COUNT);
+      const started = performance.now();
+      const results = await inBatches(cases, 40, async (item) => {
+        const { pieces, hangUp } = transmit(item);
+        return { item, hangUp, answer: await rawExchange(child.port, pieces, { hangUp, waitMs: DEADLINE_MS + 1_500 }) };
+      });
+      const took = performance.now() - started;
+      const owed = results.filter((result) => !result.hangUp);
+      const unanswered = owed.filter(({ answer }) => answer.status === undefined || answer.answeredAfterMs! > DEADLINE_MS + 1_000);
+      expect(unanswered.map(({ item }) => ({ transmission: item.transmission, signing: item.request.signing, bytes: item.request.body.length }))).toEqual([]);
+      expect(owed.filter(({ answer }) => answer.status! >= 500).map(({ answer }) => answer.text.slice(0, 300))).toEqual([]);
+      // Still serving a genuine delivery afterwards.
+      const body = JSON.stringify({ type: 'TEST', data: { challenge: 'after-fuzz' } });
+      const { platformSign } = await import('./signed.js');
+      const last = await fetch(child.url, { method: 'POST', headers: platformSign(body, SECRET), body });
+      expect(last.status).toBe(200);
+      await sleep(50);
+      const after = await child.stats();
+      expect(child.exitCode()).toBeNull();
+      expect(after.unhandledRejections).toBe(0);
+      expect(after.uncaughtExceptions).toBe(0);
+      expect(after.rss - before.rss).toBeLessThan(RSS_BOUND);
+      const slowest = Math.max(...owed.map(({ answer }) => answer.answeredAfterMs!));
+      console.info(
+        `node fuzz: ${COUNT} requests in ${Math.round(took)} ms, ${owed.length} owed an answer, slowest ${Math.round(slowest)} ms, statuses ${JSON.stringify(countBy(owed, ({ answer }) => String(answer.status)))}, onError ${JSON.stringify(after.reasons)}, RSS ${(before.rss / 2 ** 20).toFixed(1)} -> ${(after.rss / 2 ** 20).toFixed(1)} MiB`,
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
 
 const FORMS = ['bytes', 'stream', 'stream-error', 'stream-stall', 'stream-non-bytes', 'none'] as const;
@@ -202,29 +208,33 @@ describe(`webhook fuzz: ${COUNT} random malformed Requests to the web handler (s
   beforeAll(() => void process.on('unhandledRejection', count));
   afterAll(() => void process.off('unhandledRejection', count));
 
-  it('answers every one within the body deadline + 1 s, never 5xx, with no unhandled rejection and bounded RSS', async () => {
-    const errors: unknown[] = [];
-    const handler = createWebhookHandler({ signingSecret: SECRET, bodyTimeoutMs: DEADLINE_MS, onError: (error) => void errors.push(error) });
-    const cases = sample(webCase, SEED, COUNT);
-    const rssBefore = process.memoryUsage().rss;
-    const started = performance.now();
-    const results = await inBatches(cases, 50, async (item) => {
-      const began = performance.now();
-      const answer = await handler(requestOf(item));
-      await answer.arrayBuffer();
-      return { item, status: answer.status, ms: performance.now() - began };
-    });
-    const took = performance.now() - started;
-    await sleep(50);
-    const rssAfter = process.memoryUsage().rss;
-    expect(results.filter(({ ms }) => ms > DEADLINE_MS + 1_000).map(({ item, ms }) => ({ form: item.form, declared: item.declared, ms }))).toEqual([]);
-    expect(results.filter(({ status }) => status >= 500).map(({ item }) => ({ form: item.form, method: item.method }))).toEqual([]);
-    expect(unhandled).toEqual([]);
-    expect(rssAfter - rssBefore).toBeLessThan(RSS_BOUND);
-    // Every refusal reached onError; a 2xx is a genuine delivery.
-    expect(errors.length).toBe(results.filter(({ status }) => status >= 400 && status !== 405).length);
-    console.info(
-      `web fuzz: ${COUNT} requests in ${Math.round(took)} ms, slowest ${Math.round(Math.max(...results.map(({ ms }) => ms)))} ms, statuses ${JSON.stringify(countBy(results, ({ status }) => String(status)))}, RSS ${(rssBefore / 2 ** 20).toFixed(1)} -> ${(rssAfter / 2 ** 20).toFixed(1)} MiB`,
-    );
-  });
+  it(
+    'answers every one within the body deadline + 1 s, never 5xx, with no unhandled rejection and bounded RSS',
+    async () => {
+      const errors: unknown[] = [];
+      const handler = createWebhookHandler({ signingSecret: SECRET, bodyTimeoutMs: DEADLINE_MS, onError: (error) => void errors.push(error) });
+      const cases = sample(webCase, SEED, COUNT);
+      const rssBefore = process.memoryUsage().rss;
+      const started = performance.now();
+      const results = await inBatches(cases, 50, async (item) => {
+        const began = performance.now();
+        const answer = await handler(requestOf(item));
+        await answer.arrayBuffer();
+        return { item, status: answer.status, ms: performance.now() - began };
+      });
+      const took = performance.now() - started;
+      await sleep(50);
+      const rssAfter = process.memoryUsage().rss;
+      expect(results.filter(({ ms }) => ms > DEADLINE_MS + 1_000).map(({ item, ms }) => ({ form: item.form, declared: item.declared, ms }))).toEqual([]);
+      expect(results.filter(({ status }) => status >= 500).map(({ item }) => ({ form: item.form, method: item.method }))).toEqual([]);
+      expect(unhandled).toEqual([]);
+      expect(rssAfter - rssBefore).toBeLessThan(RSS_BOUND);
+      // Every refusal reached onError; a 2xx is a genuine delivery.
+      expect(errors.length).toBe(results.filter(({ status }) => status >= 400 && status !== 405).length);
+      console.info(
+        `web fuzz: ${COUNT} requests in ${Math.round(took)} ms, slowest ${Math.round(Math.max(...results.map(({ ms }) => ms)))} ms, statuses ${JSON.stringify(countBy(results, ({ status }) => String(status)))}, RSS ${(rssBefore / 2 ** 20).toFixed(1)} -> ${(rssAfter / 2 ** 20).toFixed(1)} MiB`,
+      );
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });
