@@ -21,7 +21,6 @@ describe('what one request may ask of the emulator', () => {
     const e = emulator.current;
     const bomb = `{ ${Array.from({ length: 1_000 }, (_, index) => `a${index}: ${SCHEMA_SELECTION}`).join('\n')} }\n${FRAGMENTS}`;
     const refused = await postGraphQL(e.url, bomb);
-    expect(refused.status).toBe(400);
     expect(bomb.length).toBeLessThan(1024 * 1024);
     expect(refused.body.errors).toEqual(refusal(/^the emulator refuses this request: it selects more than 5000 fields$/));
     expect(JSON.stringify(refused.body).length).toBeLessThan(1_000);

@@ -76,14 +76,17 @@ function structuralProblem(document: DocumentNode, limits: EmulatorRequestLimits
 }
 
 /**
- * Refuses, with a 118 error and HTTP 400, an operation over the limits: aliases, fields and introspections
- * before validation (whose cost grows faster than the document), the complexity before execution.
+ * Refuses, with a 118 error, an operation over the limits: aliases, fields and introspections
+ * right after parsing, before validation (whose cost grows faster than the document), the complexity before execution.
  */
 export function requestLimitsPlugin(limits: EmulatorRequestLimits): Plugin<EmulatorContext> {
   return {
-    onValidate({ params, setResult }) {
-      const problem = structuralProblem(params.documentAST, limits);
-      if (problem) setResult([problem]);
+    onParse() {
+      return ({ result, replaceParseResult }) => {
+        if (!result || result instanceof Error || !('definitions' in result)) return;
+        const problem = structuralProblem(result, limits);
+        if (problem) replaceParseResult(problem);
+      };
     },
     onExecute({ args, setResultAndStopExecution }) {
       const complexity = queryComplexity(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
