@@ -64,14 +64,17 @@ export interface WebhookHandlerOptions<TBlockKey extends string = string, TShort
   dedupStore?: WebhookDedupStore;
   /** How long the plugged-in dedup store may take per call, in ms (default 5000). */
   dedupTimeoutMs?: number;
+  /** How long a request's whole body may take to arrive, in ms, before it is refused with 408 (default 10000). */
+  bodyTimeoutMs?: number;
 }
 
 const HANDLER_NAMES = [...new Set(WEBHOOK_TYPES.flatMap((type) => REQUEST_TYPES[type].handler ?? []))];
 const CALLBACKS = [...HANDLER_NAMES, 'onAny', 'onError', 'search'] as const;
 
-/** Handler options after validation: the verification ones plus the dedup timeout. */
+/** Handler options after validation: the verification ones plus the dedup and body timeouts. */
 export interface ResolvedHandlerOptions extends ResolvedVerifyOptions {
   dedupTimeoutMs: number;
+  bodyTimeoutMs: number;
 }
 
 function checkRoutes(table: Record<string, unknown> | undefined, option: 'blocks' | 'shortcuts', functions: readonly string[]): void {
@@ -101,5 +104,9 @@ export function resolveHandlerOptions(options: WebhookHandlerOptions): ResolvedH
     const store = object(options.dedupStore, 'dedupStore');
     if (typeof store.claim !== 'function' || typeof store.release !== 'function') invalid('dedupStore', 'an object with claim() and release()');
   }
-  return { ...verify, dedupTimeoutMs: duration(options.dedupTimeoutMs, 'dedupTimeoutMs', 1) ?? WEBHOOK_DEFAULTS.dedupTimeoutMs };
+  return {
+    ...verify,
+    dedupTimeoutMs: duration(options.dedupTimeoutMs, 'dedupTimeoutMs', 1) ?? WEBHOOK_DEFAULTS.dedupTimeoutMs,
+    bodyTimeoutMs: duration(options.bodyTimeoutMs, 'bodyTimeoutMs', 1) ?? WEBHOOK_DEFAULTS.bodyTimeoutMs,
+  };
 }

@@ -6,6 +6,7 @@ import type { WebhookEvent } from './envelope.js';
 import { resolveHandlerOptions, type WebhookContext, type WebhookHandlerOptions } from './handler-options.js';
 import { NetworkClients } from './network-clients.js';
 import { readBoundedBody } from './read-body.js';
+import { holdsSecret } from './secret-guard.js';
 import { createWebhookVerifier } from './verify.js';
 import { TribeWebhookError, type TribeWebhookReason } from './webhook-error.js';
 
@@ -25,6 +26,7 @@ const REFUSAL_STATUS: Record<TribeWebhookReason, number> = {
   future: 401,
   'too-large': 413,
   malformed: 400,
+  timeout: 408,
 };
 
 // The same for every failure, so that nothing of the error (which may hold data or secrets) leaves the app.
@@ -50,7 +52,7 @@ export function createWebhookHandler<TBlockKey extends string = string, TShortcu
   const resolved = resolveHandlerOptions(options);
   const verify = createWebhookVerifier(options);
   const secrets = [...resolved.secrets, ...(options.client?.clientSecret ? [options.client.clientSecret] : [])];
-  const { maxBodyBytes } = resolved;
+  const { maxBodyBytes, bodyTimeoutMs } = resolved;
   const clients = options.client ? new NetworkClients(options.client) : undefined;
   const parts = {
     dedup: options.dedupStore ?? new MemoryDedupStore(),
@@ -75,7 +77,7 @@ export function createWebhookHandler<TBlockKey extends string = string, TShortcu
   const answer = async (event: WebhookEvent, result: WebhookAnswer): Promise<Response> => {
     // Object.assign keeps `type` the first key, as the platform writes it, whatever the answer said.
     const text = JSON.stringify(Object.assign({ type: event.type }, result, { type: event.type }));
-    if (secrets.some((secret) => text.includes(secret))) {
+    if (holdsSecret(text, secrets)) {
       await report(new TribeConfigError('tribe-sdk: a webhook answer contained a secret of the app; it was not sent'), event);
       return json(500, { ...APP_FAILURE, type: event.type });
     }
@@ -86,7 +88,7 @@ export function createWebhookHandler<TBlockKey extends string = string, TShortcu
     if (request.method !== 'POST') return json(405, deliveryRefusal('METHOD_NOT_ALLOWED', 'tribe-sdk: webhooks are delivered with POST'), { allow: 'POST' });
     let event: WebhookEvent;
     try {
-      event = await verify({ rawBody: await readBoundedBody(request, maxBodyBytes), headers: request.headers });
+      event = await verify({ rawBody: await readBoundedBody(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs }), headers: request.headers });
     } catch (error) {
       const refusal =
         error instanceof TribeWebhookError ? error : new TribeWebhookError('tribe-sdk: the webhook body could not be read', { reason: 'malformed' });

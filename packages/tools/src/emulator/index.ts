@@ -15,6 +15,7 @@ import { startHttpServer } from './http-server.js';
 import { quotaPlugin } from './quota-plugin.js';
 import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
+import { DEFAULT_REQUEST_LIMITS, requestLimitsPlugin, type EmulatorRequestLimits } from './request-limits.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
@@ -38,6 +39,7 @@ export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
 export { EMULATOR_PLANS, type EmulatorRateLimits, type WindowLimits } from './rate-limits.js';
+export { DEFAULT_REQUEST_LIMITS, type EmulatorRequestLimits } from './request-limits.js';
 export type {
   AppInstallationRecord,
   AppRecord,
@@ -45,6 +47,7 @@ export type {
   EmulatorData,
   MemberRecord,
   NetworkRecord,
+  NotificationSubscriptionRecord,
   PostRecord,
   PostTypeRecord,
   SpaceJoinRequestRecord,
@@ -79,6 +82,8 @@ export interface EmulatorOptions {
   corsOrigins?: string[];
   /** Register the app with the platform side (needs `webhooks`): its interaction and search URLs, dynamic blocks and shortcuts. */
   app?: EmulatorAppOptions;
+  /** What one request may ask: body size, aliases, fields, introspections, complexity (default {@link DEFAULT_REQUEST_LIMITS}). */
+  requestLimits?: Partial<EmulatorRequestLimits>;
 }
 
 /** The emulator's side of an app's webhooks: what it sent, and controls to send more. */
@@ -189,6 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (envelope) void deliverer.deliver(envelope);
     });
   const limits = { ledger: options.rateLimits && new RateLimitLedger(options.rateLimits) };
+  const requestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.requestLimits };
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
     schema: buildEmulatorSchema(sdl, onChange),
     graphqlEndpoint: '/graphql',
@@ -196,7 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maskedErrors: false,
     landingPage: false,
     cors,
-    plugins: [quotaPlugin(limits), authGate(), countUsage()],
+    plugins: [requestLimitsPlugin(requestLimits), quotaPlugin(limits), authGate(), countUsage()],
     context: async ({ request }) => ({
       store,
       tokens,
@@ -205,7 +211,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }),
   });
   const appPlatform = startAppPlatform(store, options.app, options.webhooks);
-  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0, routes: appPlatform?.routes });
+  const server = await startHttpServer({
+    yoga,
+    faults,
+    log,
+    host,
+    port: options.port ?? 0,
+    routes: appPlatform?.routes,
+    maxBodyBytes: requestLimits.maxBodyBytes,
+  });
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];
