@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import {
   createWebhookHandler,
+  dataInteraction,
   interactionAnswer,
   show,
   toNodeListener,
@@ -9,6 +10,7 @@ import {
   verifyWebhook,
   type WebhookHandlerOptions,
 } from '../../src/webhooks/index.js';
+import { ui } from '../../src/slate/index.js';
 import { serveOnLoopback } from './handler-server.js';
 import { startListenerChild } from './listener-child.js';
 import { rawExchange, requestHead } from '../support/raw-client.js';
@@ -123,7 +125,7 @@ describe('the secret guard', () => {
   const ESCAPED_SECRET = 'whsec-"quoted"-\\back\\slash';
 
   it('refuses an interaction answer holding a secret with " or \\ in it, in a value or a key', async () => {
-    let leak: (id: string) => Parameters<typeof interactionAnswer>[0] = (id) => show(id, { children: [{ text: ESCAPED_SECRET }] });
+    let leak: (id: string) => Parameters<typeof interactionAnswer>[0] = (id) => show(id, ui.Text({ value: ESCAPED_SECRET }));
     const { url, errors } = await servedHere({ signingSecret: ESCAPED_SECRET, onInteraction: (event) => interactionAnswer(leak(event.data.interactionId)) });
     const post = async () => {
       const body = JSON.stringify({ type: 'INTERACTION', networkId: 'NetAcme001', data: { interactionId: 'Int1' } });
@@ -131,7 +133,7 @@ describe('the secret guard', () => {
       return { status: response.status, text: await response.text() };
     };
     const inValue = await post();
-    leak = (id) => show(id, { [ESCAPED_SECRET]: true });
+    leak = (id) => dataInteraction(id, { [ESCAPED_SECRET]: true });
     const inKey = await post();
     for (const answer of [inValue, inKey]) {
       expect(answer.status).toBe(500);
@@ -139,7 +141,7 @@ describe('the secret guard', () => {
       expect(answer.text).not.toContain(ESCAPED_SECRET);
     }
     expect(errors.map(String)).toEqual([expect.stringContaining('contained a secret'), expect.stringContaining('contained a secret')]);
-    leak = (id) => show(id, { text: 'whsec-"quoted"' });
+    leak = (id) => show(id, ui.Text({ value: 'whsec-"quoted"' }));
     expect((await post()).status).toBe(200);
   });
 });
