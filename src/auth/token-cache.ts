@@ -20,6 +20,23 @@ export interface TokenCache {
   delete(key: string): void | Promise<void>;
 }
 
+/**
+ * A lock with an expiry that processes sharing a token cache take before they mint, so that only
+ * one of them mints; if the holder dies, the lock expires and another process takes it.
+ */
+export interface TokenMintLock {
+  /** Takes the lock for `key` for `ttlMs`; resolves with the holder's value, or undefined when another process holds it. */
+  acquireMintLock(key: string, ttlMs: number): Promise<string | undefined>;
+  /** Releases the lock, if `holder` still holds it (an expired lock may already be another's). */
+  releaseMintLock(key: string, holder: string): Promise<void>;
+}
+
+/** A token cache shared between processes, with the lock that makes them mint once. */
+export type SharedTokenCache = TokenCache & TokenMintLock;
+
+/** Where a client keeps its tokens, decided once: its own memory, a cache of the app's, or a cache shared between processes. */
+export type TokenStorage = { kind: 'own' } | { kind: 'local'; cache: TokenCache } | { kind: 'shared'; cache: SharedTokenCache };
+
 /** How many tokens the default cache keeps unless told otherwise. */
 const DEFAULT_MAX_ENTRIES = 10_000;
 

@@ -1,10 +1,7 @@
 import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
 import type { AccessToken } from '../auth/access-token.js';
-import { MemoryTokenCache } from '../auth/token-cache.js';
 import { TokenSource } from '../auth/token-source.js';
 import { fallbackNotice } from '../cluster/fallback-notice.js';
-import { FallbackTokenCache } from '../cluster/fallback-token-cache.js';
-import { hasMintLock } from '../cluster/mint-lock.js';
 import { TribeAbortError, TribeConfigError } from '../errors.js';
 import { RequestBudget } from '../rate-limit/request-budget.js';
 import { safeListener } from '../events.js';
@@ -20,12 +17,13 @@ import {
   type TribeSdk,
 } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
-import { chooseExchange, expectManyListeners } from './choose-exchange.js';
+import { createTransport, expectManyListeners } from '../transport/transport.js';
 import { createGatewayRouter } from './gateway-router.js';
 import { MemberSdks } from './member-sdks.js';
 import { appScrubber, mintToken } from './mint.js';
 import { createRequestRunner, type RunRequest } from './request-runner.js';
 import { sdkClient } from './sdk-client.js';
+import { createTokenStore } from './token-store.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
@@ -61,9 +59,8 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const { auth, now } = resolved;
   const onEvent = safeListener(resolved.onEvent);
   const getSdk = resolved.getSdk ?? (getGeneratedSdk as unknown as GetSdk<TSdk>);
-  const ownCache = resolved.tokenCache === undefined ? new MemoryTokenCache({ now }) : undefined;
-  const exchange = chooseExchange(resolved.fetch, { maxConnections: resolved.maxConnections, own: true });
-  const scrubber = appScrubber(auth);
+  const exchange = createTransport(resolved.transport, true);
+  const scrubber = appScrubber(auth, resolved.transport);
   // close() fires this: calls in flight, waits for a mint and waits between retries all end at once.
   const closing = new AbortController();
   const base: ResolvedCall = { ...resolved.call, signal: eitherSignal(resolved.call.signal, closing.signal) };
@@ -71,9 +68,8 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const isClosed = (): boolean => closing.signal.aborted;
 
   const noticeFallback = fallbackNotice(auth.networkId, onEvent);
-  const given = resolved.tokenCache;
   // A shared cache that fails must not fail the calls: they go on with tokens of this process.
-  const cache = given && hasMintLock(given) ? new FallbackTokenCache(given, (fallback) => noticeFallback('token-cache', fallback), now) : given;
+  const { store, own: ownCache } = createTokenStore(resolved.tokenStorage, now, (fallback) => noticeFallback('token-cache', fallback));
   const budget =
     resolved.rateLimit &&
     new RequestBudget(resolved.rateLimit, auth.networkId, {
@@ -81,7 +77,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
       onFallbackChange: (_, fallback) => noticeFallback('rate-limit', fallback),
     });
   const tokens = new TokenSource({
-    cache: cache ?? ownCache!,
+    store,
     // Longer than one mint attempt; a holder that outlives it may see a second process mint too, which is harmless.
     mintLockTtlMs: base.timeoutMs + 1_000,
     keyParts: [auth.endpoint, auth.clientId, auth.networkId],

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { declaredLength, tooLarge } from '../read-body.js';
+import { declaredLength, tooLarge } from '../bounded-text.js';
 import { decodeBody } from './decode-body.js';
 
 /**
@@ -7,7 +7,7 @@ import { decodeBody } from './decode-body.js';
  * destroyed the moment it passes the limit, so an endless body stops there) and again after
  * decompression. A plain body of declared, small-enough length is read the fast way.
  */
-export async function readBoundedBody(response: Dispatcher.ResponseData, maxResponseBytes: number): Promise<string> {
+export async function readUndiciBody(response: Dispatcher.ResponseData, maxResponseBytes: number): Promise<string> {
   const { body, statusCode } = response;
   const encoding = response.headers['content-encoding'];
   const raw = response.headers['content-length'];
