@@ -139,6 +139,12 @@ export class TokenSource {
     return abandonable(minting, signal);
   }
 
+  /** Forgets the tokens of its own mints that have expired (the cache drops its entries itself). */
+  sweep(): void {
+    const now = this.#options.now();
+    for (const [key, token] of this.#minted) if (token.expiresAt !== undefined && token.expiresAt <= now) this.#minted.delete(key);
+  }
+
   /** Stops storing tokens: mints still in flight finish for their waiters but are not cached. */
   close(): void {
     this.#closed = true;

@@ -19,9 +19,11 @@ import {
 import { object, text } from '../options/rules.js';
 import { createTransport, expectManyListeners } from '../transport/transport.js';
 import { createGatewayRouter } from './gateway-router.js';
+import { housekeeping } from './housekeeping.js';
 import { MemberSdks } from './member-sdks.js';
 import { appScrubber, mintToken } from './mint.js';
 import { createRequestRunner, type RunRequest } from './request-runner.js';
+import { checkedSdk } from './checked-sdk.js';
 import { sdkClient } from './sdk-client.js';
 import { createTokenStore } from './token-store.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
@@ -89,20 +91,25 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
     mint: (memberId) => mintToken(auth, memberId, { exchange, call: base, now, onEvent, scrubber }, closing.signal),
   });
   const route = createGatewayRouter(auth.endpoint, resolved.gatewayHosts, onEvent);
+  const tidy = housekeeping(now, () => {
+    tokens.sweep();
+    members.sweep();
+  });
   const runnerFor = (call: ResolvedCall): RunRequest =>
-    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget });
+    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget, tidy });
   const run = runnerFor(base);
-  const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
+  const sdkAs = (runner: RunRequest, memberId: string | undefined): TSdk => checkedSdk(getSdk(sdkClient(runner, memberId)));
+  const members = new MemberSdks((memberId) => sdkAs(run, memberId), now);
 
   return {
-    sdk: getSdk(sdkClient(run, undefined)),
+    sdk: sdkAs(run, undefined),
     request: (async (document: RequestDocument, variables?: unknown, callOptions?: RequestCallOptions) => {
       const { memberId, signal, headers } = object(callOptions, 'options');
       return run(await toDocumentNode(document), variables, { memberId: resolveMemberId(memberId), signal, headers });
     }) as TypedRequest,
     impersonate: (memberId) => members.get(text(memberId, 'memberId')),
     withOptions({ memberId, ...call } = {}) {
-      return getSdk(sdkClient(runnerFor(resolveCall(call, base)), resolveMemberId(memberId)));
+      return sdkAs(runnerFor(resolveCall(call, base)), resolveMemberId(memberId));
     },
     async getAccessToken(lookup) {
       const { forceRefresh, memberId, signal } = resolveTokenLookup(lookup);

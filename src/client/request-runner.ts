@@ -35,6 +35,8 @@ export interface RunnerContext {
   scrubber: Scrubber;
   /** Holds each attempt until the network's rate-limit window has room; none without `rateLimit`. */
   budget?: RequestBudget | undefined;
+  /** Lets go of expired tokens and idle members now and then; run as each call starts. */
+  tidy?: (() => void) | undefined;
 }
 
 /** What one call may add: headers, a signal, and the member to act as (undefined: the bot). */
@@ -62,6 +64,7 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
 
   return async <T>(document: DocumentNode, variables: unknown, options: RunOptions = {}): Promise<T> => {
     if (context.isClosed()) throw new TribeConfigError(MESSAGES.closed);
+    context.tidy?.();
     const { body, operationName, isMutation } = encodeOperation(document, variables);
     const extra = checkHeaders(options.headers, 'header');
     const headers = extra && Object.keys(extra).length > 0 ? { ...baseHeaders, ...extra } : baseHeaders;

@@ -1,5 +1,9 @@
 import { abortError } from '../abort.js';
 
+/** Runs `task` after the pending I/O callbacks: `setImmediate` where the runtime has it, else a zero timeout. */
+const nextTurn: (task: () => void) => void =
+  typeof globalThis.setImmediate === 'function' ? (task) => void globalThis.setImmediate(task) : (task) => void setTimeout(task, 0);
+
 /**
  * At most `max` requests in flight through one exchange; the others wait in order. A runtime's fetch
  * opens a connection per request it cannot place on an idle one, so this is what bounds the sockets
@@ -37,9 +41,19 @@ export class InFlightLimit {
     });
   }
 
-  /** Gives a place back, to the longest waiter if there is one. */
+  /**
+   * Gives a place back, to the longest waiter if there is one: a turn of the event loop later, when the
+   * runtime has put the finished request's connection back in its pool, so the waiter reuses it
+   * instead of opening another.
+   */
   release(): void {
-    this.#active -= 1;
-    this.#waiting.shift()?.();
+    if (this.#waiting.length === 0) {
+      this.#active -= 1;
+      return;
+    }
+    nextTurn(() => {
+      this.#active -= 1;
+      this.#waiting.shift()?.();
+    });
   }
 }

@@ -2,6 +2,12 @@ import type { Dispatcher } from 'undici';
 import { declaredLength, tooLarge } from '../bounded-text.js';
 import { decodeBody } from './decode-body.js';
 
+/** Stops reading a body: undici reports a destroyed body as an abort error, which nobody waits for here. */
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
 /**
  * Reads an undici answer's body as text within `maxResponseBytes`: on the wire (the stream is
  * destroyed the moment it passes the limit, so an endless body stops there) and again after
@@ -13,7 +19,7 @@ export async function readUndiciBody(response: Dispatcher.ResponseData, maxRespo
   const raw = response.headers['content-length'];
   const length = declaredLength(Array.isArray(raw) ? raw[0] : raw);
   if (length !== undefined && length > maxResponseBytes) {
-    body.destroy();
+    discard(body);
     throw tooLarge(maxResponseBytes, statusCode);
   }
   if (encoding === undefined && length !== undefined) return body.text();
@@ -22,7 +28,7 @@ export async function readUndiciBody(response: Dispatcher.ResponseData, maxRespo
   for await (const chunk of body) {
     total += (chunk as Buffer).length;
     if (total > maxResponseBytes) {
-      body.destroy();
+      discard(body);
       throw tooLarge(maxResponseBytes, statusCode);
     }
     chunks.push(chunk as Buffer);
