@@ -7,11 +7,14 @@
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import { PostsDocument } from '../generated/sdk.js';
-import { createTribeClient, type TribeClient, type TribeClientOptions } from '../src/index.js';
+import type { TribeClient, TribeClientOptions } from '../src/index.js';
 import { benchCredentials } from './clients.js';
 import { postsVariables } from './fixed-data.js';
+import { generated, sdk } from './sdk-under-test.js';
 import { startFixedServer, type FixedServer } from './server-process.js';
+
+const { createTribeClient } = sdk;
+const { PostsDocument } = generated;
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
