@@ -193,6 +193,7 @@ function dispatchText(
     dispatcher.dispatch(
       { origin, path, method: 'POST', headers, body },
       {
+        onRequestStart: () => undefined,
         onResponseStart: (_controller, statusCode) => void (status = statusCode),
         onResponseData: (_controller, chunk) => void chunks.push(chunk),
         onResponseEnd: () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }),
