@@ -44,8 +44,10 @@ export type {
   TribeTokenCacheEvent,
   TribeTokenEvent,
 } from './events.js';
-export type { SharedTokenCache, TokenMintLock } from './cluster/mint-lock.js';
+export type { SharedTokenCache, TokenMintLock } from './auth/token-cache.js';
 export type { RateLimitCost, RateLimitGrant, RateLimitStore } from './rate-limit/rate-limit-store.js';
 export { paginate } from './pagination.js';
 export type { Connection, ConnectionOf, NodeOf, PageCursor, PageOf, PageVariables, PaginateOptions, PaginatedOperation, Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';
+export type { TransportOptions } from './options/transport-options.js';
+export { MAX_SAME_ORIGIN_REDIRECTS } from './transport/redirects.js';

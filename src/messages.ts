@@ -44,6 +44,9 @@ export const MESSAGES = {
   redisFailed: (command: string, kind: string) => `tribe-sdk: Redis ${command} failed (${kind})`,
   /** No token appeared while another holder kept the mint lock. */
   mintLockWait: (waitMs: number) => `tribe-sdk: no token appeared within ${waitMs} ms while the mint lock was held elsewhere`,
+  /** A proxy where the SDK does not open the connections itself. */
+  proxyUnsupported:
+    'tribe-sdk: transport.proxy works on the Node entry only; on this runtime (or with your own fetch) the fetch in use decides how to reach a proxy',
   /** A paginated answer that would loop. */
   cursorLoop: 'tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop',
 } as const;

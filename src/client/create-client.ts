@@ -1,10 +1,7 @@
 import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
 import type { AccessToken } from '../auth/access-token.js';
-import { MemoryTokenCache } from '../auth/token-cache.js';
 import { TokenSource } from '../auth/token-source.js';
 import { fallbackNotice } from '../cluster/fallback-notice.js';
-import { FallbackTokenCache } from '../cluster/fallback-token-cache.js';
-import { hasMintLock } from '../cluster/mint-lock.js';
 import { TribeAbortError, TribeConfigError } from '../errors.js';
 import { RequestBudget } from '../rate-limit/request-budget.js';
 import { safeListener } from '../events.js';
@@ -20,12 +17,15 @@ import {
   type TribeSdk,
 } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
-import { chooseExchange, expectManyListeners } from './choose-exchange.js';
+import { createTransport, expectManyListeners } from '../transport/transport.js';
 import { createGatewayRouter } from './gateway-router.js';
+import { housekeeping } from './housekeeping.js';
 import { MemberSdks } from './member-sdks.js';
 import { appScrubber, mintToken } from './mint.js';
 import { createRequestRunner, type RunRequest } from './request-runner.js';
+import { checkedSdk } from './checked-sdk.js';
 import { sdkClient } from './sdk-client.js';
+import { createTokenStore } from './token-store.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
@@ -61,9 +61,8 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const { auth, now } = resolved;
   const onEvent = safeListener(resolved.onEvent);
   const getSdk = resolved.getSdk ?? (getGeneratedSdk as unknown as GetSdk<TSdk>);
-  const ownCache = resolved.tokenCache === undefined ? new MemoryTokenCache({ now }) : undefined;
-  const exchange = chooseExchange(resolved.fetch, { maxConnections: resolved.maxConnections, own: true });
-  const scrubber = appScrubber(auth);
+  const exchange = createTransport(resolved.transport, true);
+  const scrubber = appScrubber(auth, resolved.transport);
   // close() fires this: calls in flight, waits for a mint and waits between retries all end at once.
   const closing = new AbortController();
   const base: ResolvedCall = { ...resolved.call, signal: eitherSignal(resolved.call.signal, closing.signal) };
@@ -71,9 +70,8 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const isClosed = (): boolean => closing.signal.aborted;
 
   const noticeFallback = fallbackNotice(auth.networkId, onEvent);
-  const given = resolved.tokenCache;
   // A shared cache that fails must not fail the calls: they go on with tokens of this process.
-  const cache = given && hasMintLock(given) ? new FallbackTokenCache(given, (fallback) => noticeFallback('token-cache', fallback), now) : given;
+  const { store, own: ownCache } = createTokenStore(resolved.tokenStorage, now, (fallback) => noticeFallback('token-cache', fallback));
   const budget =
     resolved.rateLimit &&
     new RequestBudget(resolved.rateLimit, auth.networkId, {
@@ -81,7 +79,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
       onFallbackChange: (_, fallback) => noticeFallback('rate-limit', fallback),
     });
   const tokens = new TokenSource({
-    cache: cache ?? ownCache!,
+    store,
     // Longer than one mint attempt; a holder that outlives it may see a second process mint too, which is harmless.
     mintLockTtlMs: base.timeoutMs + 1_000,
     keyParts: [auth.endpoint, auth.clientId, auth.networkId],
@@ -93,20 +91,25 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
     mint: (memberId) => mintToken(auth, memberId, { exchange, call: base, now, onEvent, scrubber }, closing.signal),
   });
   const route = createGatewayRouter(auth.endpoint, resolved.gatewayHosts, onEvent);
+  const tidy = housekeeping(now, () => {
+    tokens.sweep();
+    members.sweep();
+  });
   const runnerFor = (call: ResolvedCall): RunRequest =>
-    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget });
+    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget, tidy });
   const run = runnerFor(base);
-  const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
+  const sdkAs = (runner: RunRequest, memberId: string | undefined): TSdk => checkedSdk(getSdk(sdkClient(runner, memberId)));
+  const members = new MemberSdks((memberId) => sdkAs(run, memberId), now);
 
   return {
-    sdk: getSdk(sdkClient(run, undefined)),
+    sdk: sdkAs(run, undefined),
     request: (async (document: RequestDocument, variables?: unknown, callOptions?: RequestCallOptions) => {
       const { memberId, signal, headers } = object(callOptions, 'options');
       return run(await toDocumentNode(document), variables, { memberId: resolveMemberId(memberId), signal, headers });
     }) as TypedRequest,
     impersonate: (memberId) => members.get(text(memberId, 'memberId')),
     withOptions({ memberId, ...call } = {}) {
-      return getSdk(sdkClient(runnerFor(resolveCall(call, base)), resolveMemberId(memberId)));
+      return sdkAs(runnerFor(resolveCall(call, base)), resolveMemberId(memberId));
     },
     async getAccessToken(lookup) {
       const { forceRefresh, memberId, signal } = resolveTokenLookup(lookup);

@@ -1,5 +1,8 @@
 import { DEFAULT_ENDPOINT } from '../constants.js';
-import { invalid, object, optionalText, signal, text, callable } from './rules.js';
+import type { TransportSettings } from '../transport/exchange.js';
+import { resolveCall, type ResolvedCall } from './call-options.js';
+import { invalid, object, optionalText, signal, text } from './rules.js';
+import { resolveTransport, type TransportOptions } from './transport-options.js';
 
 /** What an app needs to mint an access token for one network. */
 export interface TribeAuthOptions {
@@ -13,8 +16,10 @@ export interface TribeAuthOptions {
   memberId?: string;
   /** The GraphQL endpoint that mints tokens; defaults to {@link DEFAULT_ENDPOINT}. */
   endpoint?: string;
-  /** A fetch implementation to use instead of the entry's default transport. */
+  /** A fetch implementation to use instead of the entry's default transport (the same as `transport.fetch`). */
   fetch?: typeof fetch;
+  /** How requests travel: your own fetch, pool size, proxy, timeout and size limit. */
+  transport?: TransportOptions;
   /** Cancels the mint. */
   signal?: AbortSignal;
 }
@@ -52,7 +57,7 @@ export function parseEndpoint(endpoint: unknown): { url: string; clientId?: stri
 }
 
 /** Validates the app's identity: credentials given once (as options or in the URL), a usable client ID, a network. */
-export function resolveAuth(options: Omit<TribeAuthOptions, 'memberId' | 'signal' | 'fetch'>): ResolvedAuth {
+export function resolveAuth(options: Omit<TribeAuthOptions, 'memberId' | 'signal' | 'fetch' | 'transport'>): ResolvedAuth {
   const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
   const given = options.clientId !== undefined || options.clientSecret !== undefined;
   if (given && endpoint.clientId !== undefined && (options.clientId !== endpoint.clientId || options.clientSecret !== endpoint.clientSecret)) {
@@ -73,17 +78,21 @@ export function resolveMemberId(memberId: unknown): string | undefined {
 export interface ResolvedMintOptions {
   auth: ResolvedAuth;
   memberId: string | undefined;
-  fetch: typeof fetch | undefined;
+  transport: TransportSettings;
+  /** The timeout and size limit from the transport group; the retry policy of a query. */
+  call: ResolvedCall;
   signal: AbortSignal | undefined;
 }
 
 /** Validates the options of a one-off mint. */
 export function resolveMintOptions(options: TribeAuthOptions): ResolvedMintOptions {
   const given = object(options, 'options');
+  const transport = resolveTransport(given);
   return {
     auth: resolveAuth(given),
     memberId: resolveMemberId(given.memberId),
-    fetch: callable<typeof fetch>(given.fetch, 'fetch'),
+    transport: transport.settings,
+    call: resolveCall(transport.limits),
     signal: signal(given.signal, 'signal'),
   };
 }
