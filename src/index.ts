@@ -32,6 +32,10 @@ export {
   TribeTimeoutError,
 } from './errors.js';
 export type { TribeApiError, TribeErrorCode, TribeErrorDetails } from './errors.js';
+export { hasErrorCode, TRIBE_API_ERROR_CODES } from './api-error-codes.js';
+export type { TribeApiErrorName, TribeApiErrorNumber } from './api-error-codes.js';
+export { TRIBE_REGION_ENDPOINTS } from './regions.js';
+export type { TribeRegion } from './regions.js';
 export type {
   TribeEvent,
   TribeEventListener,
