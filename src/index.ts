@@ -35,6 +35,10 @@ export type { TribeApiError, TribeErrorCode, TribeErrorDetails } from './errors.
 export { hasErrorCode, TRIBE_API_ERROR_CODES } from './api-error-codes.js';
 export type { TribeApiErrorName, TribeApiErrorNumber } from './api-error-codes.js';
 export { TRIBE_REGION_ENDPOINTS } from './regions.js';
+export { imageHtml } from './uploads/uploaded-media.js';
+export type { MediaUrls, UploadedFile, UploadedImage } from './uploads/uploaded-media.js';
+export type { FileUpload, ImageUpload, SizedStream, UploadOptions, UploadSource } from './uploads/upload-input.js';
+export type { Uploads } from './uploads/upload-media.js';
 export type { TribeRegion } from './regions.js';
 export type {
   TribeEvent,

@@ -44,6 +44,10 @@ export const MESSAGES = {
   redisFailed: (command: string, kind: string) => `tribe-sdk: Redis ${command} failed (${kind})`,
   /** No token appeared while another holder kept the mint lock. */
   mintLockWait: (waitMs: number) => `tribe-sdk: no token appeared within ${waitMs} ms while the mint lock was held elsewhere`,
+  /** The storage refused an upload. */
+  uploadRefused: (what: string) => `tribe-sdk: the upload target refused the file (${what}): it expired, or its signed fields were changed`,
+  /** An upload failed with another status. */
+  uploadFailed: (what: string) => `tribe-sdk: the upload failed (${what})`,
   /** A paginated answer that would loop. */
   cursorLoop: 'tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop',
 } as const;

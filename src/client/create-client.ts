@@ -20,6 +20,7 @@ import {
   type TribeSdk,
 } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
+import { createUploads, type Uploads } from '../uploads/upload-media.js';
 import { chooseExchange, expectManyListeners } from './choose-exchange.js';
 import { createGatewayRouter } from './gateway-router.js';
 import { MemberSdks } from './member-sdks.js';
@@ -29,7 +30,7 @@ import { sdkClient } from './sdk-client.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
-export interface TribeClient<TSdk = TribeSdk> {
+export interface TribeClient<TSdk = TribeSdk> extends Uploads {
   /** The typed SDK, acting as the app's bot. */
   readonly sdk: TSdk;
   /**
@@ -99,6 +100,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
 
   return {
+    ...createUploads({ run, fetch: resolved.fetch, timeoutMs: base.timeoutMs, signal: base.signal }),
     sdk: getSdk(sdkClient(run, undefined)),
     request: (async (document: RequestDocument, variables?: unknown, callOptions?: RequestCallOptions) => {
       const { memberId, signal, headers } = object(callOptions, 'options');

@@ -5,6 +5,7 @@ import { appResolvers } from './resolvers/app.js';
 import { authResolvers } from './resolvers/auth.js';
 import { discoveryResolvers } from './resolvers/discovery.js';
 import { installationResolvers, installationTypeResolvers } from './resolvers/installations.js';
+import { mediaResolvers } from './resolvers/media.js';
 import { memberResolvers } from './resolvers/members.js';
 import { postResolvers } from './resolvers/posts.js';
 import { reactionResolvers } from './resolvers/reactions.js';
@@ -12,7 +13,17 @@ import { spaceResolvers } from './resolvers/spaces.js';
 import { typeResolvers } from './resolvers/types.js';
 import { observeMutations, type StateChangeListener } from './state-changes.js';
 
-const domains = [authResolvers, memberResolvers, spaceResolvers, postResolvers, reactionResolvers, discoveryResolvers, appResolvers, installationResolvers];
+const domains = [
+  authResolvers,
+  memberResolvers,
+  spaceResolvers,
+  postResolvers,
+  reactionResolvers,
+  discoveryResolvers,
+  appResolvers,
+  installationResolvers,
+  mediaResolvers,
+];
 
 /** Every stateful resolver, merged by root type. */
 export function mergedResolvers(onChange?: StateChangeListener) {

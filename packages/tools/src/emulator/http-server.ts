@@ -61,10 +61,15 @@ export async function startHttpServer(options: {
   log: RequestLog;
   host: string;
   port: number;
+  /** Routes besides the API, tried first (e.g. media uploads); each answers whether it handled the request. */
+  routes?: Array<(request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>>;
 }): Promise<HttpServerHandle> {
   const { yoga, faults, log } = options;
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? options.host}`);
+    for (const route of options.routes ?? []) {
+      if (await route(request, response, url.pathname)) return;
+    }
     const body = await readBody(request);
     const text = body.toString('utf8');
     const isPost = request.method === 'POST';
