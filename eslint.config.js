@@ -92,6 +92,7 @@ export default tseslint.config(
   ...layerRules({
     'src/options/**': ['client'],
     'src/uploads/**': ['client'],
+    'src/oauth/**': ['client'],
     'src/auth/**': ['client', 'options', 'transport'],
     'src/transport/**': ['client', 'options', 'auth'],
     // Shared-state pieces (issue 16): the cluster lock sits beside auth/, the rate limit queue beside transport/.

@@ -48,6 +48,12 @@ export const MESSAGES = {
   uploadRefused: (what: string) => `tribe-sdk: the upload target refused the file (${what}): it expired, or its signed fields were changed`,
   /** An upload failed with another status. */
   uploadFailed: (what: string) => `tribe-sdk: the upload failed (${what})`,
+  /** The callback's state differs from the session's. */
+  oauthStateMismatch: 'tribe-sdk: the OAuth callback carries another state than this session started with; it may be forged',
+  /** The platform sent the member back without a code. */
+  oauthDeclined: (error: string) => `tribe-sdk: the sign-in ended without a code (${error})`,
+  /** The token endpoint refused a grant. */
+  oauthGrantRefused: (grant: string, error: string) => `tribe-sdk: the token endpoint refused the ${grant} (${error})`,
   /** A paginated answer that would loop. */
   cursorLoop: 'tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop',
 } as const;

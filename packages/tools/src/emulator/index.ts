@@ -11,6 +11,8 @@ import { buildEmulatorSchema } from './executable-schema.js';
 import { FaultInjector, type FaultRule, type InjectedFault } from './faults.js';
 import { mediaRoutes } from './media/media-routes.js';
 import { MediaStore } from './media/media-store.js';
+import { OAuthGrants } from './oauth/oauth-grants.js';
+import { oauthRoutes } from './oauth/oauth-routes.js';
 import { startHttpServer } from './http-server.js';
 import { quotaPlugin } from './quota-plugin.js';
 import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
@@ -207,7 +209,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       caller: await readCaller(request.headers.get('authorization'), tokens),
     }),
   });
-  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0, routes: [mediaRoutes(media)] });
+  const server = await startHttpServer({
+    yoga,
+    faults,
+    log,
+    host,
+    port: options.port ?? 0,
+    routes: [mediaRoutes(media), oauthRoutes({ store, tokens, grants: new OAuthGrants(), origin: () => media.origin })],
+  });
   media.origin = server.origin;
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
