@@ -36,6 +36,8 @@ export { hasErrorCode, TRIBE_API_ERROR_CODES } from './api-error-codes.js';
 export type { TribeApiErrorName, TribeApiErrorNumber } from './api-error-codes.js';
 export { TRIBE_REGION_ENDPOINTS } from './regions.js';
 export { imageHtml } from './uploads/uploaded-media.js';
+export { can, PERMISSION_ACTIONS } from './permissions.js';
+export type { PermissionAction, PermissionSubject } from './permissions.js';
 export { createMemberClient } from './client/create-member-client.js';
 export type { MemberClientOptions } from './oauth/member-client.js';
 export { buildAuthorizeUrl, createOAuthState, createPkcePair, readAuthorizeCallback } from './oauth/authorize.js';

@@ -7,6 +7,7 @@ import { discoveryResolvers } from './resolvers/discovery.js';
 import { installationResolvers, installationTypeResolvers } from './resolvers/installations.js';
 import { mediaResolvers } from './resolvers/media.js';
 import { memberResolvers } from './resolvers/members.js';
+import { permissionTypeResolvers } from './resolvers/permissions.js';
 import { postResolvers } from './resolvers/posts.js';
 import { reactionResolvers } from './resolvers/reactions.js';
 import { spaceResolvers } from './resolvers/spaces.js';
@@ -33,7 +34,9 @@ export function mergedResolvers(onChange?: StateChangeListener) {
     Object.assign(Query, domain.Query);
     if ('Mutation' in domain) Object.assign(Mutation, domain.Mutation);
   }
-  return { ...typeResolvers, ...installationTypeResolvers, Query, Mutation: observeMutations(Mutation, onChange) };
+  const types: Record<string, Record<string, unknown>> = { ...typeResolvers, ...installationTypeResolvers };
+  for (const [type, fields] of Object.entries(permissionTypeResolvers)) types[type] = { ...types[type], ...fields };
+  return { ...types, Query, Mutation: observeMutations(Mutation, onChange) };
 }
 
 /**
