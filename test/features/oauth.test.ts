@@ -19,6 +19,7 @@ import {
   type MemberTokens,
 } from '../../src/index.js';
 import { useEmulator } from '../support/emulator.js';
+import { consentOverHttp } from './consent.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // As in test/runtimes: headless, and nothing that reaches out of the machine on its own.
@@ -170,7 +171,28 @@ describe.runIf(hasChromium)('Sign in with Bettermode, in headless Chromium', () 
   });
 });
 
-describe('OAuth input checks', () => {
+describe('OAuth without a browser', () => {
+  it('a member client refreshes before the token expires, once for parallel calls, and tells onTokens', async () => {
+    const { redirectUri, ...endpoint } = app();
+    const restore = emulator.current.setTokenTtl(2);
+    const state = createOAuthState();
+    const callback = await consentOverHttp(buildAuthorizeUrl({ ...endpoint, redirectUri, state }), 'MbrLinusT3');
+    const tokens = await exchangeAuthorizationCode({ ...endpoint, code: readAuthorizeCallback(callback, state).code, redirectUri });
+    restore.restore();
+    const stored: MemberTokens[] = [];
+    const member = createMemberClient({ ...endpoint, tokens, onTokens: (next) => void stored.push(next) });
+    expect((await member.sdk.authMember()).authMember.id).toBe('MbrLinusT3');
+    expect(stored).toHaveLength(0);
+    // Past half the two-second lifetime the token counts as expiring: the next calls share one refresh.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const answers = await Promise.all([member.sdk.authMember(), member.sdk.authMember(), member.sdk.authMember()]);
+    expect(answers.map((answer) => answer.authMember.id)).toEqual(['MbrLinusT3', 'MbrLinusT3', 'MbrLinusT3']);
+    expect(stored).toHaveLength(1);
+    expect(emulator.current.requests.at(-1)?.authorization).toBe(`Bearer ${stored[0]!.accessToken}`);
+    await expect(member.impersonate('MbrAdaL001').authMember()).rejects.toThrow(TribeConfigError);
+    member.close();
+  });
+
   it('refuses bad options before sending anything', async () => {
     const { redirectUri, ...endpoint } = app();
     const state = createOAuthState();
