@@ -10,7 +10,7 @@ export interface SizedStream {
   size: number;
 }
 
-/** What an upload sends: a `Blob` or `File`, bytes in memory (a Node `Buffer` is one), or a stream with its length. */
+/** What an upload sends: a `Blob` or `File`, bytes in memory (any typed array, so Node's buffers too), or a stream with its length. */
 export type UploadSource = Blob | ArrayBuffer | ArrayBufferView | SizedStream;
 
 /** One image to upload; `contentType` and `name` default to the `File`'s own. */
@@ -76,7 +76,7 @@ function bytesOf(file: unknown, at: string): { source: CheckedUpload['source']; 
     const size = integer(file.size, `${at}.file.size`, 0, Number.MAX_SAFE_INTEGER)!;
     return { source: file, size, type: '', name: undefined };
   }
-  throw new TribeConfigError(MESSAGES.invalidOption(`${at}.file`, 'a Blob or File, an ArrayBuffer or typed array (a Buffer), or { stream, size }'));
+  throw new TribeConfigError(MESSAGES.invalidOption(`${at}.file`, 'a Blob or File, an ArrayBuffer or typed array, or { stream, size }'));
 }
 
 /** Checks one upload: its bytes, a media type of the right kind, a size within the limit, and a name. */
