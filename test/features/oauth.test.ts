@@ -190,6 +190,8 @@ describe('OAuth without a browser', () => {
     expect(stored).toHaveLength(1);
     expect(emulator.current.requests.at(-1)?.authorization).toBe(`Bearer ${stored[0]!.accessToken}`);
     await expect(member.impersonate('MbrAdaL001').authMember()).rejects.toThrow(TribeConfigError);
+    // The member's token acts as the member, not as the app: the app's own settings stay closed to it.
+    await expect(member.sdk.getAppNetworkSettings({ appId: emulator.current.appId })).rejects.toThrow(/only the app itself/);
     member.close();
   });
 

@@ -113,6 +113,7 @@ function clientOf(context: OAuthContext, request: IncomingMessage, form: URLSear
   return app && expected.length === given.length && timingSafeEqual(expected, given) ? app : undefined;
 }
 
+/** The member's tokens; the access token carries no `appId`, so it acts as the member alone, not as the app. */
 async function issueTokens(context: OAuthContext, app: AppRecord, memberId: string, code: string, response: ServerResponse): Promise<void> {
   const member = context.store.member(memberId);
   if (!member) return tokenError(response, 400, 'invalid_grant', 'the member no longer exists');
@@ -123,7 +124,6 @@ async function issueTokens(context: OAuthContext, app: AppRecord, memberId: stri
     networkDomain: network.domain,
     role: member.roleType,
     roleType: member.roleType,
-    appId: app.id,
   });
   const refreshToken = context.grants.issueRefreshToken({ clientId: app.clientId, memberId: member.id }, code);
   response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
