@@ -12,6 +12,7 @@ export default defineConfig({
     alias: [
       { find: /^tribe-sdk$/, replacement: source('src/index.ts') },
       { find: /^tribe-sdk\/webhooks$/, replacement: source('src/webhooks/index.ts') },
+      { find: /^tribe-sdk\/slate$/, replacement: source('src/slate/index.ts') },
       { find: /^tribe-sdk\/generated$/, replacement: source('generated/sdk.ts') },
     ],
   },

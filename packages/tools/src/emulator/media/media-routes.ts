@@ -63,7 +63,8 @@ function serveMedia(media: MediaStore, path: string, response: ServerResponse): 
  * Answers whether it handled the request.
  */
 export function mediaRoutes(media: MediaStore) {
-  return async (request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> => {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const path = new URL(request.url ?? '/', 'http://emulator.invalid').pathname;
     if (path === UPLOAD_PATH && request.method === 'POST') {
       await receiveUpload(media, request, response);
       return true;

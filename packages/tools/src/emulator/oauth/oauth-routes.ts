@@ -163,7 +163,8 @@ async function token(context: OAuthContext, request: IncomingMessage, response: 
  * with a single-use code and the state, and `POST /oauth/token` exchanges codes and refresh tokens.
  */
 export function oauthRoutes(context: OAuthContext) {
-  return async (request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> => {
+  return async (request: IncomingMessage, response: ServerResponse): Promise<boolean> => {
+    const path = new URL(request.url ?? '/', 'http://emulator.invalid').pathname;
     if (path === '/oauth/authorize' && request.method === 'GET') {
       showConsent(context, new URL(request.url ?? '/', 'http://emulator.invalid'), response);
       return true;
