@@ -32,6 +32,22 @@ export {
   TribeTimeoutError,
 } from './errors.js';
 export type { TribeApiError, TribeErrorCode, TribeErrorDetails } from './errors.js';
+export { hasErrorCode, TRIBE_API_ERROR_CODES } from './api-error-codes.js';
+export type { TribeApiErrorName, TribeApiErrorNumber } from './api-error-codes.js';
+export { TRIBE_REGION_ENDPOINTS } from './regions.js';
+export { imageHtml } from './uploads/uploaded-media.js';
+export { can, PERMISSION_ACTIONS } from './permissions.js';
+export type { PermissionAction, PermissionSubject } from './permissions.js';
+export { createMemberClient } from './client/create-member-client.js';
+export type { MemberClientOptions } from './oauth/member-client.js';
+export { buildAuthorizeUrl, createOAuthState, createPkcePair, readAuthorizeCallback } from './oauth/authorize.js';
+export type { AuthorizeUrlOptions, PkcePair } from './oauth/authorize.js';
+export { exchangeAuthorizationCode, refreshMemberTokens } from './oauth/token-endpoint.js';
+export type { CodeExchangeOptions, MemberTokens, RefreshOptions, TokenEndpointOptions } from './oauth/token-endpoint.js';
+export type { MediaUrls, UploadedFile, UploadedImage } from './uploads/uploaded-media.js';
+export type { FileUpload, ImageUpload, SizedStream, UploadOptions, UploadSource } from './uploads/upload-input.js';
+export type { Uploads } from './uploads/upload-media.js';
+export type { TribeRegion } from './regions.js';
 export type {
   TribeEvent,
   TribeEventListener,

@@ -18,6 +18,7 @@ import {
 } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
 import { createTransport, expectManyListeners } from '../transport/transport.js';
+import { createUploads, type Uploads } from '../uploads/upload-media.js';
 import { createGatewayRouter } from './gateway-router.js';
 import { housekeeping } from './housekeeping.js';
 import { MemberSdks } from './member-sdks.js';
@@ -29,7 +30,7 @@ import { createTokenStore } from './token-store.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
-export interface TribeClient<TSdk = TribeSdk> {
+export interface TribeClient<TSdk = TribeSdk> extends Uploads {
   /** The typed SDK, acting as the app's bot. */
   readonly sdk: TSdk;
   /**
@@ -57,6 +58,19 @@ export interface TribeClient<TSdk = TribeSdk> {
  * request runner, and the member SDK cache.
  */
 export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<TSdk> {
+  return buildTribeClient(options);
+}
+
+/** What a client of another kind of token (a member's OAuth tokens) puts in place of the app's mint. */
+export interface TokenMinter {
+  /** Where its tokens are kept in the cache, apart from the app's (e.g. `oauth` and the member). */
+  keyParts: readonly string[];
+  /** Gets a fresh token; `signal` fires when the client closes. */
+  mint: (memberId: string | undefined, signal: AbortSignal) => Promise<AccessToken>;
+}
+
+/** {@link createTribeClient}, with the app's mint optionally replaced (internal: the OAuth member client uses it). */
+export function buildTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>, minter?: TokenMinter): TribeClient<TSdk> {
   const resolved = resolveClientOptions(options);
   const { auth, now } = resolved;
   const onEvent = safeListener(resolved.onEvent);
@@ -82,13 +96,14 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
     store,
     // Longer than one mint attempt; a holder that outlives it may see a second process mint too, which is harmless.
     mintLockTtlMs: base.timeoutMs + 1_000,
-    keyParts: [auth.endpoint, auth.clientId, auth.networkId],
+    keyParts: [auth.endpoint, auth.clientId, auth.networkId, ...(minter?.keyParts ?? [])],
     networkId: auth.networkId,
     refreshMarginMs: resolved.refreshMarginMs,
     now,
     onEvent,
     // A mint is shared by every caller waiting for it, so no single caller's signal may cancel it; close() does.
-    mint: (memberId) => mintToken(auth, memberId, { exchange, call: base, now, onEvent, scrubber }, closing.signal),
+    mint: (memberId) =>
+      minter ? minter.mint(memberId, closing.signal) : mintToken(auth, memberId, { exchange, call: base, now, onEvent, scrubber }, closing.signal),
   });
   const route = createGatewayRouter(auth.endpoint, resolved.gatewayHosts, onEvent);
   const tidy = housekeeping(now, () => {
@@ -102,6 +117,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const members = new MemberSdks((memberId) => sdkAs(run, memberId), now);
 
   return {
+    ...createUploads({ run, fetch: resolved.transport.fetch, timeoutMs: base.timeoutMs, signal: base.signal }),
     sdk: sdkAs(run, undefined),
     request: (async (document: RequestDocument, variables?: unknown, callOptions?: RequestCallOptions) => {
       const { memberId, signal, headers } = object(callOptions, 'options');

@@ -1,4 +1,5 @@
 import { DEFAULT_ENDPOINT } from '../constants.js';
+import { isTribeRegion, TRIBE_REGION_ENDPOINTS, type TribeRegion } from '../regions.js';
 import type { TransportSettings } from '../transport/exchange.js';
 import { resolveCall, type ResolvedCall } from './call-options.js';
 import { invalid, object, optionalText, signal, text } from './rules.js';
@@ -14,8 +15,10 @@ export interface TribeAuthOptions {
   networkId: string;
   /** Act as this member; leave out for a bot token with admin rights. */
   memberId?: string;
-  /** The GraphQL endpoint that mints tokens; defaults to {@link DEFAULT_ENDPOINT}. */
+  /** The GraphQL endpoint that mints tokens; defaults to the region's, else {@link DEFAULT_ENDPOINT}. */
   endpoint?: string;
+  /** The region the community is hosted in: `us` (api.bettermode.com) or `eu` (api.bettermode.de); give this or `endpoint`. */
+  region?: TribeRegion;
   /** A fetch implementation to use instead of the entry's default transport (the same as `transport.fetch`). */
   fetch?: typeof fetch;
   /** How requests travel: your own fetch, pool size, proxy, timeout and size limit. */
@@ -56,9 +59,17 @@ export function parseEndpoint(endpoint: unknown): { url: string; clientId?: stri
   return { url: url.href, ...credentials };
 }
 
+/** The endpoint of a region, checked; undefined without one. A region and an endpoint together are a mistake. */
+function regionEndpoint(region: unknown): string | undefined {
+  if (region === undefined) return undefined;
+  if (!isTribeRegion(region)) return invalid('region', `one of ${Object.keys(TRIBE_REGION_ENDPOINTS).join(', ')}`);
+  return TRIBE_REGION_ENDPOINTS[region];
+}
+
 /** Validates the app's identity: credentials given once (as options or in the URL), a usable client ID, a network. */
 export function resolveAuth(options: Omit<TribeAuthOptions, 'memberId' | 'signal' | 'fetch' | 'transport'>): ResolvedAuth {
-  const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
+  const endpoint = parseEndpoint(options.endpoint ?? regionEndpoint(options.region) ?? DEFAULT_ENDPOINT);
+  if (options.region !== undefined && options.endpoint !== undefined) invalid('region', 'left out when endpoint is given (the endpoint names the host)');
   const given = options.clientId !== undefined || options.clientSecret !== undefined;
   if (given && endpoint.clientId !== undefined && (options.clientId !== endpoint.clientId || options.clientSecret !== endpoint.clientSecret)) {
     invalid('clientId/clientSecret', 'given once: the endpoint URL carries different credentials');

@@ -17,6 +17,7 @@ function expectWalkThrough(output: string): void {
   expect(output).toMatch(/^1\. Minted a bot token with HTTP Basic auth: eyJ[\w-]{3}…\[redacted, \d+ chars\]$/m);
   expect(output).toMatch(/^3\. Spaces \(3\): General, Show and Tell, Crew Room$/m);
   expect(output).toMatch(/^4\. Acting as Linus Torvalds, created post \S+ "Hello from tribe-sdk" in General$/m);
+  expect(output).toMatch(/^ {3}with image Med\w+ \(\d+ bytes\) uploaded to http:\/\/127\.0\.0\.1:\d+\/media\/Med\w+, embedded in its content$/m);
   expect(output).toMatch(/^5\. The bot reacted: like x1$/m);
   expect(output).toMatch(/^ {3}page 1: Hello from tribe-sdk \|/m);
   expect(output).toMatch(/^ {3}13 posts in 3 pages$/m);

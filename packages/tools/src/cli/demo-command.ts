@@ -1,5 +1,5 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { createTribeClient, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from 'tribe-sdk';
+import { createTribeClient, imageHtml, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from 'tribe-sdk';
 import { DEMO_BLOCK, startDemoWebhookApp, type DemoWebhookApp } from './demo-webhook-app.js';
 
 type Env = Record<string, string | undefined>;
@@ -16,6 +16,11 @@ function withoutCredentials(endpoint: string): string {
   }
 }
 type Print = (line: string) => void;
+
+/** The image the demo uploads into its post: a 1x1 PNG. */
+const DEMO_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (char) =>
+  char.charCodeAt(0),
+);
 
 async function pageThroughPosts(client: TribeClient, print: Print): Promise<void> {
   let page = 0;
@@ -49,6 +54,7 @@ async function emulatorWalk(emulator: RunningEmulator, app: DemoWebhookApp, prin
     const { authMember } = await member.authMember();
     const { spaces } = await client.sdk.spaces({ limit: 1 });
     const space = spaces.nodes![0]!;
+    const [image] = await client.uploadImages([{ file: DEMO_PNG, contentType: 'image/png', name: 'demo.png' }], { memberId });
     const { createPost } = await member.createPost({
       spaceId: space.id,
       input: {
@@ -56,11 +62,15 @@ async function emulatorWalk(emulator: RunningEmulator, app: DemoWebhookApp, prin
         publish: true,
         mappingFields: [
           { key: 'title', type: 'text', value: JSON.stringify('Hello from tribe-sdk') },
-          { key: 'content', type: 'html', value: JSON.stringify('<p>Posted by the demo, as a member.</p>') },
+          { key: 'content', type: 'html', value: JSON.stringify(`<p>Posted by the demo, as a member.</p>${imageHtml(image!)}`) },
         ],
       },
     });
     print(`4. Acting as ${authMember.name}, created post ${createPost.id} "${createPost.title}" in ${space.name}`);
+    const embedded = createPost.fields?.find((field) => field.key === 'content')?.value?.includes(image!.url) ?? false;
+    print(
+      `   with image ${image!.id} (${image!.size} bytes) uploaded to ${image!.url}${embedded ? ', embedded in its content' : ', but its content lacks it'}`,
+    );
     await client.sdk.addReaction({ postId: createPost.id, input: { reaction: 'like' } });
     const { post } = await client.sdk.post({ id: createPost.id });
     print(`5. The bot reacted: ${post.reactions?.map((reaction) => `${reaction.reaction} x${reaction.count}`).join(', ')}`);

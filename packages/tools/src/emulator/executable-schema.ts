@@ -6,7 +6,9 @@ import { authResolvers } from './resolvers/auth.js';
 import { deprecatedNameResolvers } from './resolvers/deprecated-names.js';
 import { discoveryResolvers } from './resolvers/discovery.js';
 import { installationResolvers, installationTypeResolvers } from './resolvers/installations.js';
+import { mediaResolvers } from './resolvers/media.js';
 import { memberResolvers } from './resolvers/members.js';
+import { permissionTypeResolvers } from './resolvers/permissions.js';
 import { postResolvers } from './resolvers/posts.js';
 import { reactionResolvers } from './resolvers/reactions.js';
 import { spaceResolvers } from './resolvers/spaces.js';
@@ -26,6 +28,7 @@ const domains = [
   discoveryResolvers,
   appResolvers,
   installationResolvers,
+  mediaResolvers,
 ];
 
 /** Every stateful resolver, merged by root type. */
@@ -37,7 +40,9 @@ export function mergedResolvers(onChange?: StateChangeListener) {
     if ('Mutation' in domain) Object.assign(Mutation, domain.Mutation);
   }
   Object.assign(Query, deprecatedNameResolvers(Query));
-  return { ...onStoredRecordsOnly({ ...typeResolvers, ...installationTypeResolvers }), Query, Mutation: observeMutations(Mutation, onChange) };
+  const types: Record<string, Record<string, unknown>> = { ...typeResolvers, ...installationTypeResolvers };
+  for (const [type, fields] of Object.entries(permissionTypeResolvers)) types[type] = { ...types[type], ...fields };
+  return { ...onStoredRecordsOnly(types), Query, Mutation: observeMutations(Mutation, onChange) };
 }
 
 /**

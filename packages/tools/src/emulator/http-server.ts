@@ -75,6 +75,7 @@ export async function startHttpServer(options: {
       path: url.pathname,
       method: request.method ?? 'GET',
       authorization: request.headers.authorization,
+      cacheControl: request.headers['x-bettermode-cache-control'] as string | undefined,
       variables: isPost ? variablesOf(text) : undefined,
     });
     if (!body) {

@@ -11,6 +11,10 @@ import { readCaller, type EmulatorContext } from './context.js';
 import { countUsage } from './count-usage.js';
 import { buildEmulatorSchema } from './executable-schema.js';
 import { FaultInjector, type FaultRule, type InjectedFault } from './faults.js';
+import { mediaRoutes } from './media/media-routes.js';
+import { MediaStore } from './media/media-store.js';
+import { OAuthGrants } from './oauth/oauth-grants.js';
+import { oauthRoutes } from './oauth/oauth-routes.js';
 import { startHttpServer } from './http-server.js';
 import { quotaPlugin } from './quota-plugin.js';
 import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
@@ -55,10 +59,14 @@ export type {
   TagRecord,
 } from './store.js';
 export { EmulatorStore } from './store.js';
+export { MediaStore, type StoredMedia } from './media/media-store.js';
 export { createDemoData, type DemoDataOptions } from './seed.js';
 
 /** The token lifetime unless configured otherwise: one hour. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+/** How long a signed upload target stays valid unless changed: ten minutes. */
+export const DEFAULT_UPLOAD_TTL_SECONDS = 600;
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -138,6 +146,10 @@ export interface RunningEmulator extends RunningApp {
   rateLimitedCount(): number;
   /** Changes the lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): Restorable;
+  /** Changes how long upload targets signed from now on stay valid (negative: already expired). */
+  setUploadTtl(seconds: number): Restorable;
+  /** The uploaded media, by ID: kind, name, content type and bytes. */
+  media: MediaStore;
   /** Webhook deliveries, when started with `webhooks`. */
   webhooks: RunningWebhooks | undefined;
   /** Ends every fault, restores the token lifetime and forgets the request and delivery logs; keeps the data. */
@@ -185,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const tokens = new TokenAuthority(ttl);
   const faults = new FaultInjector();
   const log = new RequestLog();
+  const media = new MediaStore(DEFAULT_UPLOAD_TTL_SECONDS);
   let gatewayUrl: string | undefined;
   const deliverer = options.webhooks ? new WebhookDeliverer(options.webhooks) : undefined;
   const onChange =
@@ -206,20 +219,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     context: async ({ request }) => ({
       store,
       tokens,
+      media,
       gatewayUrl,
       caller: await readCaller(request.headers.get('authorization'), tokens),
     }),
   });
   const appPlatform = startAppPlatform(store, options.app, options.webhooks);
+  const routes = [mediaRoutes(media), oauthRoutes({ store, tokens, grants: new OAuthGrants(), origin: () => media.origin }), appPlatform?.routes];
   const server = await startHttpServer({
     yoga,
     faults,
     log,
     host,
     port: options.port ?? 0,
-    routes: appPlatform?.routes,
+    routes: async (request, response) => {
+      for (const route of routes) if (await route?.(request, response)) return true;
+      return false;
+    },
     maxBodyBytes: requestLimits.maxBodyBytes,
   });
+  media.origin = server.origin;
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];
@@ -255,9 +274,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tokens.ttlSeconds = seconds;
       return { restore: () => void (tokens.ttlSeconds = previous) };
     },
+    setUploadTtl(seconds) {
+      const previous = media.ttlSeconds;
+      media.ttlSeconds = seconds;
+      return { restore: () => void (media.ttlSeconds = previous) };
+    },
+    media,
     webhooks,
     ...appControls(appPlatform?.platform, server.origin),
     reset() {
+      media.ttlSeconds = DEFAULT_UPLOAD_TTL_SECONDS;
       faults.clear();
       deliverer?.reset();
       tokens.stopRevokingNext();

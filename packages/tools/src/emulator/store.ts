@@ -103,6 +103,8 @@ export interface AppRecord {
   installedAt?: string;
   installedById?: string;
   permissions?: string[];
+  /** Where "Sign in with Bettermode" may send members back; a loopback one matches on any port. */
+  redirectUris?: string[];
 }
 
 /** An app's installation on the served network, derived from `AppRecord.installedNetworkIds`. */
