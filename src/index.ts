@@ -46,6 +46,8 @@ export type {
 } from './events.js';
 export type { SharedTokenCache, TokenMintLock } from './cluster/mint-lock.js';
 export type { RateLimitCost, RateLimitGrant, RateLimitStore } from './rate-limit/rate-limit-store.js';
+export { evaluateStaticCost } from './rate-limit/static-cost.js';
+export type { OperationCosts, StaticCost, StaticPageTerm } from './rate-limit/static-cost.js';
 export { paginate } from './pagination.js';
 export type { Connection, ConnectionOf, NodeOf, PageCursor, PageOf, PageVariables, PaginateOptions, PaginatedOperation, Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';

@@ -1,3 +1,4 @@
+import { operationCosts as generatedCosts } from '../../generated/costs.js';
 import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
 import type { AccessToken } from '../auth/access-token.js';
 import { MemoryTokenCache } from '../auth/token-cache.js';
@@ -76,10 +77,15 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const cache = given && hasMintLock(given) ? new FallbackTokenCache(given, (fallback) => noticeFallback('token-cache', fallback), now) : given;
   const budget =
     resolved.rateLimit &&
-    new RequestBudget(resolved.rateLimit, auth.networkId, {
-      onWait: (_, operationName, waitMs) => onEvent?.({ type: 'rate-limit-wait', networkId: auth.networkId, operationName, waitMs }),
-      onFallbackChange: (_, fallback) => noticeFallback('rate-limit', fallback),
-    });
+    new RequestBudget(
+      resolved.rateLimit,
+      auth.networkId,
+      {
+        onWait: (_, operationName, waitMs) => onEvent?.({ type: 'rate-limit-wait', networkId: auth.networkId, operationName, waitMs }),
+        onFallbackChange: (_, fallback) => noticeFallback('rate-limit', fallback),
+      },
+      { ...generatedCosts, ...resolved.operationCosts },
+    );
   const tokens = new TokenSource({
     cache: cache ?? ownCache!,
     // Longer than one mint attempt; a holder that outlives it may see a second process mint too, which is harmless.

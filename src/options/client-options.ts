@@ -3,6 +3,7 @@ import type { Sdk, SdkFunctionWrapper } from '../../generated/sdk.js';
 import type { TokenCache } from '../auth/token-cache.js';
 import type { TribeEventListener } from '../events.js';
 import { isRateLimitStore, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
+import { isStaticCost, type OperationCosts } from '../rate-limit/static-cost.js';
 import { resolveAuth, resolveMemberId, type ResolvedAuth, type TribeAuthOptions } from './auth-options.js';
 import { resolveCall, type ResolvedCall, type TribeCallOptions } from './call-options.js';
 import { DEFAULTS } from './defaults.js';
@@ -24,6 +25,8 @@ export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptio
   tokenCache?: TokenCache;
   /** Queue calls to stay within the network's burst window: a store from `tribe-sdk/rate-limit`, or your own (default: none). */
   rateLimit?: RateLimitStore;
+  /** Each of your operations' complexity, from the `costs.ts` codegen writes next to your `getSdk`, so `rateLimit` knows a call's cost before its first answer. */
+  operationCosts?: OperationCosts;
   /** Receives typed events: request, response, retry, token minted or refreshed. Secrets are redacted. */
   onEvent?: TribeEventListener;
   /** A `getSdk` generated from your own operations with typescript-graphql-request (default: this package's). */
@@ -42,6 +45,7 @@ export interface ResolvedClientOptions<TSdk> {
   now: () => number;
   tokenCache: TokenCache | undefined;
   rateLimit: RateLimitStore | undefined;
+  operationCosts: OperationCosts | undefined;
   onEvent: TribeEventListener | undefined;
   getSdk: GetSdk<TSdk> | undefined;
   fetch: typeof fetch | undefined;
@@ -62,6 +66,14 @@ function checkTokenCache(cache: unknown): TokenCache | undefined {
   return cache as TokenCache;
 }
 
+function checkOperationCosts(costs: unknown): OperationCosts | undefined {
+  if (costs === undefined) return undefined;
+  if (typeof costs !== 'object' || costs === null || !Object.values(costs).every((cost) => isStaticCost(cost))) {
+    invalid('operationCosts', 'the operationCosts object of a costs.ts written by codegen');
+  }
+  return costs as OperationCosts;
+}
+
 /** Validates every option of a client before anything is sent. */
 export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): ResolvedClientOptions<TSdk> {
   const given = object(options, 'options');
@@ -75,6 +87,7 @@ export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): R
       given.rateLimit === undefined || isRateLimitStore(given.rateLimit)
         ? given.rateLimit
         : invalid('rateLimit', 'an object with take and charge methods (see tribe-sdk/rate-limit)'),
+    operationCosts: checkOperationCosts(given.operationCosts),
     onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
     getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
     fetch: callable<typeof fetch>(given.fetch, 'fetch'),
