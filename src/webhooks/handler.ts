@@ -25,6 +25,7 @@ const REFUSAL_STATUS: Record<TribeWebhookReason, number> = {
   future: 401,
   'too-large': 413,
   malformed: 400,
+  'in-progress': 503,
 };
 
 // The same for every failure, so that nothing of the error (which may hold data or secrets) leaves the app.
