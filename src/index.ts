@@ -11,6 +11,7 @@ export { createTokenRequest } from './client/token-request.js';
 export type { TokenRequest } from './client/token-request.js';
 export type { GetSdk, TribeClientOptions, TribeSdk } from './options/client-options.js';
 export type { TribeCallOptions } from './options/call-options.js';
+export type { TribeCoalesceOptions } from './options/coalesce-options.js';
 export type { TribeAuthOptions } from './options/auth-options.js';
 export type { TokenRequestOptions } from './options/token-request-options.js';
 export type { AccessToken } from './auth/access-token.js';

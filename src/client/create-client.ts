@@ -6,11 +6,13 @@ import { TokenSource } from '../auth/token-source.js';
 import { fallbackNotice } from '../cluster/fallback-notice.js';
 import { FallbackTokenCache } from '../cluster/fallback-token-cache.js';
 import { hasMintLock } from '../cluster/mint-lock.js';
+import { coalescingRunner, type CoalesceSettings } from '../coalesce/coalescer.js';
 import { TribeAbortError, TribeConfigError } from '../errors.js';
 import { RequestBudget } from '../rate-limit/request-budget.js';
 import { safeListener } from '../events.js';
 import { MESSAGES } from '../messages.js';
 import { resolveMemberId } from '../options/auth-options.js';
+import { resolveCoalesce, type TribeCoalesceOptions } from '../options/coalesce-options.js';
 import { eitherSignal, resolveCall, type ResolvedCall, type TribeCallOptions } from '../options/call-options.js';
 import {
   resolveClientOptions,
@@ -21,6 +23,8 @@ import {
   type TribeSdk,
 } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
+import { ErrorAnswer } from '../transport/error-answer.js';
+import { toTribeError } from '../transport/map-error.js';
 import { chooseExchange, expectManyListeners } from './choose-exchange.js';
 import { createGatewayRouter } from './gateway-router.js';
 import { MemberSdks } from './member-sdks.js';
@@ -41,6 +45,11 @@ export interface TribeClient<TSdk = TribeSdk> {
   readonly request: TypedRequest;
   /** A typed SDK acting as one member; it shares this client's token cache and transport. */
   impersonate(memberId: string): TSdk;
+  /**
+   * A typed SDK whose calls made in the same tick are merged into one request under a cost cap
+   * (default 1 000), each call getting its own data and typed errors; mutations merge only with `mutations: true`.
+   */
+  batch(options?: TribeCoalesceOptions & { memberId?: string }): TSdk;
   /** A typed SDK with options for the calls made through it, e.g. a signal or `retryMutations`. */
   withOptions(options: TribeCallOptions & { memberId?: string }): TSdk;
   /** The current token (of the bot, or of `memberId`), minted when needed or when `forceRefresh` is set. */
@@ -75,6 +84,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const given = resolved.tokenCache;
   // A shared cache that fails must not fail the calls: they go on with tokens of this process.
   const cache = given && hasMintLock(given) ? new FallbackTokenCache(given, (fallback) => noticeFallback('token-cache', fallback), now) : given;
+  const costs = { ...generatedCosts, ...resolved.operationCosts };
   const budget =
     resolved.rateLimit &&
     new RequestBudget(
@@ -84,7 +94,7 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
         onWait: (_, operationName, waitMs) => onEvent?.({ type: 'rate-limit-wait', networkId: auth.networkId, operationName, waitMs }),
         onFallbackChange: (_, fallback) => noticeFallback('rate-limit', fallback),
       },
-      { ...generatedCosts, ...resolved.operationCosts },
+      costs,
     );
   const tokens = new TokenSource({
     cache: cache ?? ownCache!,
@@ -101,7 +111,24 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const route = createGatewayRouter(auth.endpoint, resolved.gatewayHosts, onEvent);
   const runnerFor = (call: ResolvedCall): RunRequest =>
     createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget });
-  const run = runnerFor(base);
+  const direct = runnerFor(base);
+  const coalesced = (settings: CoalesceSettings): RunRequest =>
+    coalescingRunner(
+      {
+        run: direct,
+        costs,
+        errorFor: (errors, data, status, operationName) =>
+          toTribeError(new ErrorAnswer(status ?? 200, new Headers(), errors, data), {
+            operationName,
+            networkId: auth.networkId,
+            isMint: false,
+            now: now(),
+            scrub: scrubber.scrub,
+          }),
+      },
+      settings,
+    ) as RunRequest;
+  const run = resolved.coalesce ? coalesced(resolved.coalesce) : direct;
   const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
 
   return {
@@ -111,6 +138,10 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
       return run(await toDocumentNode(document), variables, { memberId: resolveMemberId(memberId), signal, headers });
     }) as TypedRequest,
     impersonate: (memberId) => members.get(text(memberId, 'memberId')),
+    batch(options) {
+      const { memberId, ...merge } = object(options, 'options');
+      return getSdk(sdkClient(coalesced(resolveCoalesce(merge, 'options')!), resolveMemberId(memberId)));
+    },
     withOptions({ memberId, ...call } = {}) {
       return getSdk(sdkClient(runnerFor(resolveCall(call, base)), resolveMemberId(memberId)));
     },

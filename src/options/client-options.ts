@@ -6,6 +6,8 @@ import { isRateLimitStore, type RateLimitStore } from '../rate-limit/rate-limit-
 import { isStaticCost, type OperationCosts } from '../rate-limit/static-cost.js';
 import { resolveAuth, resolveMemberId, type ResolvedAuth, type TribeAuthOptions } from './auth-options.js';
 import { resolveCall, type ResolvedCall, type TribeCallOptions } from './call-options.js';
+import type { CoalesceSettings } from '../coalesce/coalescer.js';
+import { resolveCoalesce, type TribeCoalesceOptions } from './coalesce-options.js';
 import { DEFAULTS } from './defaults.js';
 import { callable, duration, flag, hostNames, integer, invalid, object, signal } from './rules.js';
 
@@ -27,6 +29,8 @@ export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptio
   rateLimit?: RateLimitStore;
   /** Each of your operations' complexity, from the `costs.ts` codegen writes next to your `getSdk`, so `rateLimit` knows a call's cost before its first answer. */
   operationCosts?: OperationCosts;
+  /** Merge the calls made in the same tick into one request (aliased root fields), under a cost cap; each call still gets its own data and errors (default off). */
+  coalesce?: boolean | TribeCoalesceOptions;
   /** Receives typed events: request, response, retry, token minted or refreshed. Secrets are redacted. */
   onEvent?: TribeEventListener;
   /** A `getSdk` generated from your own operations with typescript-graphql-request (default: this package's). */
@@ -46,6 +50,7 @@ export interface ResolvedClientOptions<TSdk> {
   tokenCache: TokenCache | undefined;
   rateLimit: RateLimitStore | undefined;
   operationCosts: OperationCosts | undefined;
+  coalesce: CoalesceSettings | undefined;
   onEvent: TribeEventListener | undefined;
   getSdk: GetSdk<TSdk> | undefined;
   fetch: typeof fetch | undefined;
@@ -88,6 +93,7 @@ export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): R
         ? given.rateLimit
         : invalid('rateLimit', 'an object with take and charge methods (see tribe-sdk/rate-limit)'),
     operationCosts: checkOperationCosts(given.operationCosts),
+    coalesce: resolveCoalesce(given.coalesce, 'coalesce'),
     onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
     getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
     fetch: callable<typeof fetch>(given.fetch, 'fetch'),

@@ -2,7 +2,7 @@ import type { DocumentNode } from 'graphql';
 import { complexityBounds } from './estimate-complexity.js';
 import { RateLimitQueue, type RateLimitQueueEvents } from './rate-limit-queue.js';
 import type { RateLimitStore } from './rate-limit-store.js';
-import { evaluateStaticCost, type OperationCosts } from './static-cost.js';
+import { documentCost, evaluateStaticCost, type OperationCosts } from './static-cost.js';
 
 /** How many shapes of call (operation and page size) the budget remembers the cost of. */
 const MAX_SHAPES = 1_000;
@@ -56,7 +56,7 @@ export class RequestBudget {
     signal: AbortSignal | undefined,
   ): Promise<BudgetTicket> {
     const shape = `${operationName}|${String(variables?.limit ?? '')}`;
-    let known = this.#expectedCost(shape, operationName, variables);
+    let known = documentCost(document) ?? this.#expectedCost(shape, operationName, variables);
     while (known === undefined && this.#probes.has(shape)) {
       await this.#probes.get(shape);
       known = this.#expectedCost(shape, operationName, variables);

@@ -55,3 +55,16 @@ export function isStaticCost(value: unknown, depth = 0): value is StaticCost {
     })
   );
 }
+
+/** The cost of documents made at run time whose cost is known exactly, e.g. merged calls: charged before their answer. */
+const documentCosts = new WeakMap<object, number>();
+
+/** Records what a document made at run time costs, for the rate limiter. */
+export function setDocumentCost(document: object, cost: number): void {
+  documentCosts.set(document, cost);
+}
+
+/** What a document made at run time costs, if recorded. */
+export function documentCost(document: object): number | undefined {
+  return documentCosts.get(document);
+}
