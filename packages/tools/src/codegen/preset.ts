@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as costsPlugin from './cost-plugin.js';
 import { TRIBE_COSTS_PLUGIN } from './cost-plugin.js';
 
@@ -26,7 +27,7 @@ export const TRIBE_SDK_PLUGINS = ['typescript-operations', 'typescript-graphql-r
 export async function tribePluginLoader(name: string): Promise<unknown> {
   if (name === TRIBE_COSTS_PLUGIN) return costsPlugin;
   const resolved = createRequire(join(process.cwd(), 'codegen.js')).resolve(name);
-  return import(resolved.startsWith('/') ? `file://${resolved}` : resolved);
+  return import(pathToFileURL(resolved).href);
 }
 
 /** Options of {@link tribeCodegen}. */
