@@ -5,46 +5,24 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useEmulator } from '../support/emulator.js';
 import { packedTarballs } from '../support/packed-sdk.js';
-import { expectSuccess, REPO, run } from '../consumer/pack.js';
+import { expectSuccess, run } from '../consumer/pack.js';
+import { appEnv, codegenTypeCheckAndRun, devDependencyPins } from './app-steps.js';
 
 // An app developer's own project, as the README's quick start makes it (its code blocks, as written): both packages from their
 // tarballs, the codegen devDependencies from the registry, `tribe-sdk init`, their own operations.
 const emulator = useEmulator();
 let project = '';
 
-/** The README's code block that starts with `// <path>`, as written there. */
-async function readmeBlock(path: string): Promise<string> {
-  const readme = await readFile(join(REPO, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!).find((text) => text.startsWith(`// ${path}\n`));
-  if (block === undefined) throw new Error(`README.md has no ts block starting with // ${path}`);
-  return block;
-}
-
-const POSTS_GRAPHQL = `query recentPosts($limit: Int!) {
-  posts(limit: $limit) {
-    nodes {
-      id
-      title
-    }
-  }
-}
-`;
-
-const TSCONFIG = JSON.stringify({
-  compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'dist', skipLibCheck: true, types: ['node'] },
-  include: ['src'],
-});
-
 const bin = (name: string) => join(project, 'node_modules', '.bin', name);
-const env = () => ({ PATH: process.env.PATH, HOME: process.env.HOME });
+const env = () => appEnv();
 
 beforeAll(async () => {
   const { sdk, tools } = await packedTarballs();
   project = await mkdtemp(join(tmpdir(), 'tribe-sdk-app-'));
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'my-tribe-app', private: true, type: 'module' }, null, 2));
-  const codegen = Object.entries(JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')).devDependencies as Record<string, string>)
-    .filter(([name]) => /^@graphql-codegen\/(cli|client-preset|typescript-graphql-request|typescript-operations)$|^typescript$|^@types\/node$/.test(name))
-    .map(([name, version]) => `${name}@${version}`);
+  const codegen = await devDependencyPins(
+    /^@graphql-codegen\/(cli|client-preset|typescript-graphql-request|typescript-operations)$|^typescript$|^@types\/node$/,
+  );
   expectSuccess('npm install', await run('npm', ['install', sdk, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: project, timeoutMs: 240_000 }));
   expectSuccess(
     'npm install -D',
@@ -67,33 +45,7 @@ describe('an app project', { timeout: 240_000 }, () => {
     const scripts = (JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     expect(Object.keys(scripts)).toEqual(expect.arrayContaining(['codegen', 'schema:pull', 'schema:check']));
 
-    await writeFile(join(project, 'src/queries.ts'), await readmeBlock('src/queries.ts'));
-    await writeFile(join(project, 'src/main.ts'), await readmeBlock('src/main.ts'));
-    await writeFile(join(project, 'src/operations/posts.graphql'), POSTS_GRAPHQL);
-    await writeFile(join(project, 'tsconfig.json'), TSCONFIG);
-    const codegen = expectSuccess('npm run codegen', await run('npm', ['run', 'codegen'], { cwd: project, env: env(), timeoutMs: 120_000 }));
-    expect(codegen.stdout).toMatch(/3 operation\(s\) and 0 fragment\(s\) in 3 file\(s\) are valid/);
-    expect(existsSync(join(project, 'src/graphql/sdk.ts'))).toBe(true);
-    expect(existsSync(join(project, 'src/graphql/client/index.ts'))).toBe(true);
-    // Each operation's static cost: printed by schema validate, and written for the rate limiter.
-    expect(codegen.stdout).toMatch(/ 2 \+ \$limit {2}recentPosts +src\/operations\/posts\.graphql/);
-    expect(await readFile(join(project, 'src/graphql/costs.ts'), 'utf8')).toContain('"recentPosts": {"fixed":2,"pages":[{"variable":"limit"');
-
-    const tsc = await run(bin('tsc'), ['-p', 'tsconfig.json'], { cwd: project, env: env(), timeoutMs: 120_000 });
-    expect(tsc.stdout + tsc.stderr).toBe('');
-    const e = emulator.current;
-    const ran = expectSuccess(
-      'node dist/main.js',
-      await run(process.execPath, ['dist/main.js'], {
-        cwd: project,
-        env: { ...env(), TRIBE_CLIENT_ID: e.clientId, TRIBE_CLIENT_SECRET: e.clientSecret, TRIBE_NETWORK_ID: e.networkId, TRIBE_API_URL: e.url },
-      }),
-    );
-    const spaceNames = e.store.data.spaces.map((space) => `'${space.name}'`);
-    expect(ran.stdout).toContain(e.store.data.network.name);
-    expect(spaceNames.some((name) => ran.stdout.includes(name))).toBe(true);
-    expect(e.requestCount('appNetwork')).toBe(1);
-    expect(e.requestCount('spaceNames')).toBe(1);
+    await codegenTypeCheckAndRun(project, emulator.current);
   });
 
   it('reports a pulled schema that drops a selected field, naming the app operation; --fail-on-breaking keeps the old snapshot', async () => {
