@@ -22,7 +22,7 @@ export interface LookupJobResult {
 }
 
 const PROCESSES = 4;
-const WINDOW_MS = 2_500;
+const WINDOW_MS = 5_000;
 const REQUESTS = 100;
 const COMPLEXITY = 10_000;
 

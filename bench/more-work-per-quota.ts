@@ -16,7 +16,7 @@ const lines = [
   '## More work per quota (issue 27)',
   '',
   `Lookup job (bench/coalesce-lookups.ts): ${plain!.calls} \`member(id)\` lookups from 4 processes (500 at a time each) sharing one Redis limiter, against the emulator`,
-  'with the free plan burst limits (100 requests, 10,000 complexity) and the window scaled from 10 s to 2.5 s.',
+  'with the free plan burst limits (100 requests, 10,000 complexity) and the window scaled from 10 s to 5 s.',
   '',
   "| coalesce | wall s | requests | 429s | answers with another call's data | failed |",
   '| --- | --- | --- | --- | --- | --- |',
