@@ -10,7 +10,8 @@ export type TribeErrorCode =
   | 'TRIBE_RESPONSE_TOO_LARGE'
   | 'TRIBE_TIMEOUT'
   | 'TRIBE_ABORTED'
-  | 'TRIBE_WEBHOOK';
+  | 'TRIBE_WEBHOOK'
+  | 'TRIBE_SLATE';
 
 /** One error object as the Tribe API reports it: `code` is a numeric string such as `"108"`. */
 export interface TribeApiError {

@@ -23,6 +23,7 @@ beforeAll(async () => {
     writeFile(join(project, 'typed-consumer.ts'), TYPED_CONSUMER),
     writeFile(join(project, 'browser-entry.mjs'), BROWSER_ENTRY),
     writeFile(join(project, 'webhooks-entry.mjs'), "export * from 'tribe-sdk/webhooks';\n"),
+    writeFile(join(project, 'slate-entry.mjs'), "export * from 'tribe-sdk/slate';\n"),
   ]);
 }, 300_000);
 
@@ -152,6 +153,7 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
   it.each([
     ['.', 'browser-entry.mjs', 'index.js'],
     ['tribe-sdk/webhooks', 'webhooks-entry.mjs', 'webhooks/index.js'],
+    ['tribe-sdk/slate', 'slate-entry.mjs', 'slate/index.js'],
   ])('bundles "%s" for the browser without Node built-ins, the emulator or its server libraries', async (_entry, file, main) => {
     const inputs = await bundleInputs(project, file, 'browser');
     expect(inputs).toContain(`node_modules/tribe-sdk/dist/src/${main}`);

@@ -34,6 +34,7 @@ describe('public exports', () => {
       'packages/tools/src/emulator/index.ts',
       'packages/tools/src/codegen/index.ts',
       'src/webhooks/index.ts',
+      'src/slate/index.ts',
       'generated/sdk.ts',
     ]);
     expect(names['src/index.node.ts']).toEqual([...names['src/index.ts']!, 'MAX_SAME_ORIGIN_REDIRECTS'].sort());

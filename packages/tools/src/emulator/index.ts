@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createYoga } from 'graphql-yoga';
 import { SHIPPED_SCHEMA_PATH } from '../shipped-schema.js';
+import { appControls, startAppPlatform, type RunningApp } from './app-platform/app-controls.js';
+import type { EmulatorAppOptions } from './app-platform/app-options.js';
 import { authGate } from './auth-gate.js';
 import { emulatorCors } from './cors.js';
 import { readCaller, type EmulatorContext } from './context.js';
@@ -13,6 +15,7 @@ import { startHttpServer } from './http-server.js';
 import { quotaPlugin } from './quota-plugin.js';
 import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
+import { DEFAULT_REQUEST_LIMITS, requestLimitsPlugin, type EmulatorRequestLimits } from './request-limits.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
@@ -27,10 +30,16 @@ import {
 } from './webhook-events.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
+export type { RunningApp } from './app-platform/app-controls.js';
+export type { EmulatorAppOptions } from './app-platform/app-options.js';
+export type { AnswerProblem } from './app-platform/answer-problem.js';
+export type { AnsweredInteraction, AppAnswerResult, AppInteractionInput, InteractionResult, ShortcutStatesInput } from './app-platform/app-platform.js';
+export type { ShortcutEntity } from './app-platform/platform-requests.js';
 export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
 export { EMULATOR_PLANS, type EmulatorRateLimits, type WindowLimits } from './rate-limits.js';
+export { DEFAULT_REQUEST_LIMITS, type EmulatorRequestLimits } from './request-limits.js';
 export type {
   AppInstallationRecord,
   AppRecord,
@@ -38,6 +47,7 @@ export type {
   EmulatorData,
   MemberRecord,
   NetworkRecord,
+  NotificationSubscriptionRecord,
   PostRecord,
   PostTypeRecord,
   SpaceJoinRequestRecord,
@@ -70,6 +80,10 @@ export interface EmulatorOptions {
   webhooks?: EmulatorWebhookOptions;
   /** Web origins allowed to call the emulator from a browser besides loopback ones, e.g. `http://dev.test:3000`. */
   corsOrigins?: string[];
+  /** Register the app with the platform side (needs `webhooks`): its interaction and search URLs, dynamic blocks and shortcuts. */
+  app?: EmulatorAppOptions;
+  /** What one request may ask: body size, aliases, fields, introspections, complexity (default {@link DEFAULT_REQUEST_LIMITS}). */
+  requestLimits?: Partial<EmulatorRequestLimits>;
 }
 
 /** The emulator's side of an app's webhooks: what it sent, and controls to send more. */
@@ -95,7 +109,7 @@ export interface Restorable {
 }
 
 /** A running emulator: where it is, the demo credentials, its state, and the fault controls. */
-export interface RunningEmulator {
+export interface RunningEmulator extends RunningApp {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4123/graphql`. */
   url: string;
   clientId: string;
@@ -180,6 +194,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (envelope) void deliverer.deliver(envelope);
     });
   const limits = { ledger: options.rateLimits && new RateLimitLedger(options.rateLimits) };
+  const requestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.requestLimits };
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
     schema: buildEmulatorSchema(sdl, onChange),
     graphqlEndpoint: '/graphql',
@@ -187,7 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maskedErrors: false,
     landingPage: false,
     cors,
-    plugins: [quotaPlugin(limits), authGate(), countUsage()],
+    plugins: [requestLimitsPlugin(requestLimits), quotaPlugin(limits), authGate(), countUsage()],
     context: async ({ request }) => ({
       store,
       tokens,
@@ -195,7 +210,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       caller: await readCaller(request.headers.get('authorization'), tokens),
     }),
   });
-  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0 });
+  const appPlatform = startAppPlatform(store, options.app, options.webhooks);
+  const server = await startHttpServer({
+    yoga,
+    faults,
+    log,
+    host,
+    port: options.port ?? 0,
+    routes: appPlatform?.routes,
+    maxBodyBytes: requestLimits.maxBodyBytes,
+  });
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];
@@ -232,6 +256,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return { restore: () => void (tokens.ttlSeconds = previous) };
     },
     webhooks,
+    ...appControls(appPlatform?.platform, server.origin),
     reset() {
       faults.clear();
       deliverer?.reset();
@@ -242,6 +267,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     close: () => {
       deliverer?.close();
+      appPlatform?.platform.close();
       return server.close();
     },
   };
