@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Kind, NoUnusedFragmentsRule, buildSchema, specifiedRules, validate, type DefinitionNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { loadAppProject } from './app-project.js';
 import { parseCommand } from './args.js';
+import { operationCostReport } from './operation-costs.js';
 import { definitionsOf, fragmentsUsedBy, readDocumentFiles, readOperationFiles, type OperationFile } from './operation-files.js';
 
 const FRAGMENT_RULES = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
@@ -67,7 +68,9 @@ export function validateOperationFiles(schema: GraphQLSchema, files: readonly Op
 /** Usage of `tribe-sdk schema validate`. */
 const VALIDATE_USAGE = `Usage: tribe-sdk schema validate [--schema <file>] [--operations <dir>]
 
-Checks every operation and fragment against the schema snapshot, before codegen runs. The schema and
+Checks every operation and fragment against the schema snapshot, before codegen runs, and prints each
+operation's complexity by the platform's documented rules (a page sized by a variable as a formula of it),
+with a warning for any over the advised 1,000 per query. The schema and
 the documents come from the project's graphql-config file (the one your editor and graphql-codegen
 read); without one, schema/tribe.graphql (else the snapshot tribe-sdk ships) and operations/ (else src/).
 Documents: .graphql and .gql files, and graphql(), gql, /* GraphQL */ and #graphql strings in .ts/.tsx.
@@ -92,9 +95,12 @@ export async function schemaValidateCommand(args: string[]): Promise<number> {
   if (problems.length === 0) {
     const { operations, fragments } = definitionsOf(files);
     const withDocuments = files.filter((file) => 'document' in file && file.document.definitions.length > 0).length;
+    const costs = operationCostReport(schema, files);
     process.stdout.write(
-      `tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${withDocuments} file(s) are valid against ${schemaPath}\n`,
+      `tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${withDocuments} file(s) are valid against ${schemaPath}\n` +
+        `${costs.table.join('\n')}\n`,
     );
+    if (costs.warnings.length > 0) process.stderr.write(`${costs.warnings.join('\n')}\n`);
     return 0;
   }
   process.stderr.write(

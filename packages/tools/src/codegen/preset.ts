@@ -1,3 +1,9 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as costsPlugin from './cost-plugin.js';
+import { TRIBE_COSTS_PLUGIN } from './cost-plugin.js';
+
 /** The plugin config of the SDK's own codegen, shared by this repository and every app that uses the preset. */
 export const TRIBE_PLUGIN_CONFIG = {
   documentMode: 'documentNode',
@@ -14,6 +20,16 @@ export const TRIBE_PLUGIN_CONFIG = {
 /** The plugins that make a `getSdk` for `createTribeClient({ getSdk })`. */
 export const TRIBE_SDK_PLUGINS = ['typescript-operations', 'typescript-graphql-request'] as const;
 
+/**
+ * graphql-codegen's `pluginLoader` that also knows {@link TRIBE_COSTS_PLUGIN}; any other plugin is
+ * resolved from the project's folder, as graphql-codegen does by default.
+ */
+export async function tribePluginLoader(name: string): Promise<unknown> {
+  if (name === TRIBE_COSTS_PLUGIN) return costsPlugin;
+  const resolved = createRequire(join(process.cwd(), 'codegen.js')).resolve(name);
+  return import(pathToFileURL(resolved).href);
+}
+
 /** Options of {@link tribeCodegen}. */
 export interface TribeCodegenOptions {
   /** The folder generated files go to (default `src/graphql/`). */
@@ -24,13 +40,19 @@ export interface TribeCodegenOptions {
 
 /**
  * The codegen part of an app's graphql-config file: `<output>sdk.ts` with a typed `getSdk` for
- * `createTribeClient({ getSdk })`, and (unless turned off) client-preset output for `tribe.request`,
+ * `createTribeClient({ getSdk })`, `<output>costs.ts` with each operation's static cost for
+ * `createTribeClient({ operationCosts })`, and (unless turned off) client-preset output for `tribe.request`,
  * both with the SDK's own scalars and settings. Use it as `extensions: { codegen: tribeCodegen() }`.
  */
-export function tribeCodegen(options: TribeCodegenOptions = {}): { emitLegacyCommonJSImports: false; generates: Record<string, object> } {
+export function tribeCodegen(options: TribeCodegenOptions = {}): {
+  emitLegacyCommonJSImports: false;
+  pluginLoader: typeof tribePluginLoader;
+  generates: Record<string, object>;
+} {
   const output = (options.output ?? 'src/graphql/').replace(/\/?$/, '/');
   const generates: Record<string, object> = {
     [`${output}sdk.ts`]: { plugins: [...TRIBE_SDK_PLUGINS], config: TRIBE_PLUGIN_CONFIG },
+    [`${output}costs.ts`]: { plugins: [TRIBE_COSTS_PLUGIN] },
   };
   if (options.clientPreset ?? true) {
     const { scalars, enumsAsTypes, useTypeImports, skipTypename } = TRIBE_PLUGIN_CONFIG;
@@ -41,5 +63,5 @@ export function tribeCodegen(options: TribeCodegenOptions = {}): { emitLegacyCom
     };
   }
   // Under NodeNext, client-preset's imports need their .js extensions.
-  return { emitLegacyCommonJSImports: false, generates };
+  return { emitLegacyCommonJSImports: false, pluginLoader: tribePluginLoader, generates };
 }
