@@ -33,6 +33,16 @@ Options:
 Secrets come from the environment, never from arguments:
   TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL, TRIBE_WEBHOOK_SECRET`;
 
+const SCHEMA_USAGE = `Usage: tribe-sdk schema <pull|validate> [options]
+
+  schema pull       write a sorted snapshot of the Tribe schema and report the changes and the operations they break
+  schema validate   check every operation against the snapshot (before codegen)
+
+See tribe-sdk schema pull --help and tribe-sdk schema validate --help for their options.`;
+
+/** The usage of each command that takes a subcommand, for `tribe-sdk <group> --help` (or the group alone). */
+const GROUP_USAGE: Record<string, string> = { schema: SCHEMA_USAGE };
+
 type Env = Record<string, string | undefined>;
 type Command = (args: string[], env: Env) => Promise<number>;
 
@@ -74,6 +84,11 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
     }
     const twoWords = COMMANDS[`${command} ${sub}`];
     if (twoWords) return await twoWords(rest, env);
+    const groupUsage = GROUP_USAGE[command];
+    if (groupUsage !== undefined && (sub === undefined || sub === '--help' || sub === 'help')) {
+      process.stdout.write(`${groupUsage}\n`);
+      return sub === undefined ? 2 : 0;
+    }
     const oneWord = COMMANDS[command];
     if (oneWord) return await oneWord(args.slice(1), env);
     process.stderr.write(`tribe-sdk: unknown command "${args.join(' ')}"; see tribe-sdk --help\n`);
