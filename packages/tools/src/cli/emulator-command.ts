@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { EMULATOR_PLANS, startEmulator, type EmulatorRateLimits } from '../emulator/index.js';
 import { parseCommand } from './args.js';
 import { durationFlag, integerFlag } from './flags.js';
+import { webhookAttemptLine } from './webhook-attempt-line.js';
 
 const EMULATOR_USAGE = `Usage: tribe-sdk emulator [options]
 
@@ -79,7 +80,11 @@ export async function emulatorCommand(args: string[], env: Record<string, string
   const delayMs = durationFlag(values.delay, '--delay', 0) ?? 0;
   const webhooks = webhookOptions(values['webhook-url'], env);
   const emulator = await startEmulator({
-    webhooks: webhooks && { url: webhooks.url, signingSecret: webhooks.signingSecret },
+    webhooks: webhooks && {
+      url: webhooks.url,
+      signingSecret: webhooks.signingSecret,
+      onAttempt: (report) => void process.stderr.write(`${webhookAttemptLine(report)}\n`),
+    },
     port,
     host: values.host,
     data: values.data,
