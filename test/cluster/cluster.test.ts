@@ -40,7 +40,7 @@ describe.skipIf(!available)('many worker processes, one Redis', { timeout: 120_0
 
   it('when the lock holder dies mid-mint, the others finish after the lock expires: 2 mints in total', async () => {
     const emulator = await startOwnEmulator();
-    emulator.injectFault({ operation: 'limitedToken', delayMs: 60_000, times: 1 });
+    emulator.injectFault({ operation: 'limitedToken', delayMs: 30_000, times: 1 });
     // timeoutMs bounds the mint lock (timeoutMs + 1 s): the survivors wait about 11 s for it to expire, and
     // each of their attempts may take 10 s, far more than a call needs however busy the machine.
     const plan = planFor(emulator, redis.current.url, { calls: 20, concurrency: 20, timeoutMs: 10_000 });
