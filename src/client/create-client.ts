@@ -1,4 +1,3 @@
-import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
 import type { AccessToken } from '../auth/access-token.js';
 import { MemoryTokenCache } from '../auth/token-cache.js';
 import { TokenSource } from '../auth/token-source.js';
@@ -11,14 +10,7 @@ import { safeListener } from '../events.js';
 import { MESSAGES } from '../messages.js';
 import { resolveMemberId } from '../options/auth-options.js';
 import { eitherSignal, resolveCall, type ResolvedCall, type TribeCallOptions } from '../options/call-options.js';
-import {
-  resolveClientOptions,
-  resolveTokenLookup,
-  type GetSdk,
-  type TokenLookupOptions,
-  type TribeClientOptions,
-  type TribeSdk,
-} from '../options/client-options.js';
+import { resolveClientOptions, resolveTokenLookup, type TokenLookupOptions, type TribeClientOptions, type TribeSdk } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
 import { chooseExchange, expectManyListeners } from './choose-exchange.js';
 import { createGatewayRouter } from './gateway-router.js';
@@ -27,6 +19,7 @@ import { appScrubber, mintToken } from './mint.js';
 import { createRequestRunner, type RunRequest } from './request-runner.js';
 import { sdkClient } from './sdk-client.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
+import { withBuiltIns, type WithBuiltIns } from './with-built-ins.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
 export interface TribeClient<TSdk = TribeSdk> {
@@ -56,11 +49,12 @@ export interface TribeClient<TSdk = TribeSdk> {
  * wires the pieces: a token source that mints through the chosen exchange, a gateway router, the
  * request runner, and the member SDK cache.
  */
-export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<TSdk> {
+export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<WithBuiltIns<TSdk>> {
   const resolved = resolveClientOptions(options);
   const { auth, now } = resolved;
   const onEvent = safeListener(resolved.onEvent);
-  const getSdk = resolved.getSdk ?? (getGeneratedSdk as unknown as GetSdk<TSdk>);
+  // An app's own getSdk adds its operations to the built-in ones.
+  const getSdk = withBuiltIns(resolved.getSdk);
   const ownCache = resolved.tokenCache === undefined ? new MemoryTokenCache({ now }) : undefined;
   const exchange = chooseExchange(resolved.fetch, { maxConnections: resolved.maxConnections, own: true });
   const scrubber = appScrubber(auth);

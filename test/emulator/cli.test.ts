@@ -148,7 +148,7 @@ describe('tribe-sdk emulator (child process)', () => {
     });
   });
 
-  it('--webhook-url delivers the URL check signed with TRIBE_WEBHOOK_SECRET, or with a secret it prints', { timeout: 60_000 }, async () => {
+  it('--webhook-url delivers the URL check signed with TRIBE_SIGNING_SECRET (the name the app reads), or with a secret it prints', { timeout: 60_000 }, async () => {
     const received: Array<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> = [];
     const url = await serveOnLoopback(async (request, response) => {
       const chunks: Buffer[] = [];
@@ -158,7 +158,7 @@ describe('tribe-sdk emulator (child process)', () => {
       const { data } = JSON.parse(body.toString('utf8')) as { data: { challenge?: string } };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'TEST', status: 'SUCCEEDED', data }));
     });
-    const given = await spawnEmulator(['--webhook-url', url], { TRIBE_WEBHOOK_SECRET: 'cli-webhook-secret' });
+    const given = await spawnEmulator(['--webhook-url', url], { TRIBE_SIGNING_SECRET: 'cli-webhook-secret' });
     expect(given.line).toMatchObject({ webhookUrl: url });
     expect(given.line).not.toHaveProperty('webhookSigningSecret');
     const made = await spawnEmulator(['--webhook-url', url]);

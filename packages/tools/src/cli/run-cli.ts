@@ -18,7 +18,7 @@ Commands:
            [--rate-limit free|addon|REQUESTS[,COMPLEXITY]] [--rate-window seconds]
            [--webhook-url URL] [--cors-origin URL]...
                                                   start the local Tribe API emulator; prints one JSON line;
-                                                  delivers signed webhooks to URL (secret: TRIBE_WEBHOOK_SECRET)
+                                                  delivers signed webhooks to URL (secret: TRIBE_SIGNING_SECRET)
   schema pull [--from <file|url>] [--out <file>] [--operations <dir>] [--fail-on-breaking]
                                                   write a sorted snapshot of the Tribe schema and report
                                                   the changes and the operations they break
@@ -31,7 +31,7 @@ Options:
   --verbose    print stack traces on errors
 
 Secrets come from the environment, never from arguments:
-  TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL, TRIBE_WEBHOOK_SECRET`;
+  TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL, TRIBE_SIGNING_SECRET`;
 
 const SCHEMA_USAGE = `Usage: tribe-sdk schema <pull|validate> [options]
 
