@@ -148,36 +148,40 @@ describe('tribe-sdk emulator (child process)', () => {
     });
   });
 
-  it('--webhook-url delivers the URL check signed with TRIBE_SIGNING_SECRET (the name the app reads), or with a secret it prints', { timeout: 60_000 }, async () => {
-    const received: Array<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> = [];
-    const url = await serveOnLoopback(async (request, response) => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of request) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks);
-      received.push({ body, headers: request.headers });
-      const { data } = JSON.parse(body.toString('utf8')) as { data: { challenge?: string } };
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'TEST', status: 'SUCCEEDED', data }));
-    });
-    const given = await spawnEmulator(['--webhook-url', url], { TRIBE_SIGNING_SECRET: 'cli-webhook-secret' });
-    expect(given.line).toMatchObject({ webhookUrl: url });
-    expect(given.line).not.toHaveProperty('webhookSigningSecret');
-    const made = await spawnEmulator(['--webhook-url', url]);
-    expect(made.line.webhookSigningSecret).toMatch(/^[0-9a-f]{48}$/);
-    await expect.poll(() => received.filter((delivery) => delivery.body.includes('"TEST"')).length, { timeout: 10_000 }).toBe(2);
-    const results = await Promise.all(
-      received.map(async ({ body, headers }) => {
-        for (const signingSecret of ['cli-webhook-secret', made.line.webhookSigningSecret!]) {
-          const event = await verifyWebhook({ rawBody: body, headers }, { signingSecret }).catch(() => undefined);
-          if (event) return `${event.type} ${signingSecret === 'cli-webhook-secret' ? 'given' : 'made'}`;
-        }
-        return 'unverified';
-      }),
-    );
-    expect(results).toEqual(expect.arrayContaining(['TEST given', 'TEST made']));
-    expect(results).not.toContain('unverified');
-    const { stderr } = await given.stop();
-    expect(stderr).not.toContain('cli-webhook-secret');
-  });
+  it(
+    '--webhook-url delivers the URL check signed with TRIBE_SIGNING_SECRET (the name the app reads), or with a secret it prints',
+    { timeout: 60_000 },
+    async () => {
+      const received: Array<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> = [];
+      const url = await serveOnLoopback(async (request, response) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        const body = Buffer.concat(chunks);
+        received.push({ body, headers: request.headers });
+        const { data } = JSON.parse(body.toString('utf8')) as { data: { challenge?: string } };
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'TEST', status: 'SUCCEEDED', data }));
+      });
+      const given = await spawnEmulator(['--webhook-url', url], { TRIBE_SIGNING_SECRET: 'cli-webhook-secret' });
+      expect(given.line).toMatchObject({ webhookUrl: url });
+      expect(given.line).not.toHaveProperty('webhookSigningSecret');
+      const made = await spawnEmulator(['--webhook-url', url]);
+      expect(made.line.webhookSigningSecret).toMatch(/^[0-9a-f]{48}$/);
+      await expect.poll(() => received.filter((delivery) => delivery.body.includes('"TEST"')).length, { timeout: 10_000 }).toBe(2);
+      const results = await Promise.all(
+        received.map(async ({ body, headers }) => {
+          for (const signingSecret of ['cli-webhook-secret', made.line.webhookSigningSecret!]) {
+            const event = await verifyWebhook({ rawBody: body, headers }, { signingSecret }).catch(() => undefined);
+            if (event) return `${event.type} ${signingSecret === 'cli-webhook-secret' ? 'given' : 'made'}`;
+          }
+          return 'unverified';
+        }),
+      );
+      expect(results).toEqual(expect.arrayContaining(['TEST given', 'TEST made']));
+      expect(results).not.toContain('unverified');
+      const { stderr } = await given.stop();
+      expect(stderr).not.toContain('cli-webhook-secret');
+    },
+  );
 
   it('prints one line per webhook delivery attempt: event, URL, status or error, and the next retry', { timeout: 60_000 }, async () => {
     // A port nothing listens on: the app is down.
