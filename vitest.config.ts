@@ -12,6 +12,9 @@ export default defineConfig({
     alias: [
       { find: /^tribe-sdk$/, replacement: source('src/index.ts') },
       { find: /^tribe-sdk\/webhooks$/, replacement: source('src/webhooks/index.ts') },
+      { find: /^tribe-sdk\/slate$/, replacement: source('src/slate/index.ts') },
+      { find: /^tribe-sdk\/redis$/, replacement: source('src/redis/index.ts') },
+      { find: /^tribe-sdk\/rate-limit$/, replacement: source('src/rate-limit-store/index.ts') },
       { find: /^tribe-sdk\/generated$/, replacement: source('generated/sdk.ts') },
     ],
   },

@@ -5,10 +5,13 @@
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { print } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
-import { Agent as UndiciAgent, request as undiciRequest } from 'undici';
-import { getSdk, PostsDocument, type PostsQuery } from '../generated/sdk.js';
-import { createTribeClient } from '../src/index.js';
+import { Agent as UndiciAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import type { PostsQuery } from '../generated/sdk.js';
 import { postsVariables } from './fixed-data.js';
+import { generated, sdk } from './sdk-under-test.js';
+
+const { createTribeClient } = sdk;
+const { getSdk, PostsDocument } = generated;
 
 /** One ready client: `call` sends the query once and resolves to its data. */
 export interface BenchClient {
@@ -176,8 +179,50 @@ const rawUndici: ClientFactory = {
   },
 };
 
+/** The least a hand-written `dispatch` call needs: a handler that collects the body and resolves at its end. */
+function dispatchText(
+  dispatcher: Dispatcher,
+  origin: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let status = 0;
+    dispatcher.dispatch(
+      { origin, path, method: 'POST', headers, body },
+      {
+        onRequestStart: () => undefined,
+        onResponseStart: (_controller, statusCode) => void (status = statusCode),
+        onResponseData: (_controller, chunk) => void chunks.push(chunk),
+        onResponseEnd: () => resolve({ status, text: Buffer.concat(chunks).toString('utf8') }),
+        onResponseError: (_controller, error) => reject(error),
+      },
+    );
+  });
+}
+
+const rawDispatch: ClientFactory = {
+  name: 'raw undici.dispatch',
+  description: "undici's dispatch with a minimal handler on a keep-alive Agent, no SDK (what the SDK's Node transport is built on)",
+  async create(url) {
+    const { authorization, gatewayUrl } = await mintByHand(url);
+    const dispatcher = new UndiciAgent();
+    const { origin, pathname } = new URL(gatewayUrl);
+    const headers = { ...JSON_HEADERS, authorization };
+    return {
+      async call() {
+        const { status, text } = await dispatchText(dispatcher, origin, pathname, headers, postsBody());
+        return checked(status, text);
+      },
+      close: () => dispatcher.close(),
+    };
+  },
+};
+
 /** Every client, the reference first. */
-export const clientFactories: readonly ClientFactory[] = [rawFetch, graphqlRequest, graphqlRequestSdk, sdkUniversal, sdkNode, nodeHttp, rawUndici];
+export const clientFactories: readonly ClientFactory[] = [rawFetch, graphqlRequest, graphqlRequestSdk, sdkUniversal, sdkNode, nodeHttp, rawUndici, rawDispatch];
 
 /** The credentials the SDK clients use against the fixed server. */
 export const benchCredentials = CREDENTIALS;

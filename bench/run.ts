@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createTribeClient, type TribeClientOptions } from '../src/index.js';
+import type { TribeClientOptions } from '../src/index.js';
 import { bundleEntries, measureBundle, type BundleResult } from './bundle-size.js';
 import { measureBulkJob, type BulkJobResult } from './bulk-job.js';
 import { clientFactories } from './clients.js';
@@ -14,6 +14,8 @@ import { compareLimiterLibraries, type LimiterLibraryResult } from './limiter-li
 import { renderReport } from './report.js';
 import { runtimeSectionOf, withRuntimeSection } from './runtimes/section.js';
 import { hasRedisServer } from '../test/support/redis.js';
+import { measuresBuild, sdk } from './sdk-under-test.js';
+import { runMemberSoak, type MemberSoakResult } from './member-soak.js';
 import { startFixedServer } from './server-process.js';
 import { measureThroughput, type ThroughputResult } from './throughput.js';
 import { generatedFileBytes, measureTooling, type ToolTime } from './tooling-time.js';
@@ -32,6 +34,10 @@ export interface BenchReport {
   generatedBytes: number;
   /** rate-limiter-flexible against Bottleneck. */
   limiterLibraries: LimiterLibraryResult[];
+  /** Whether the built package (dist/) was measured, not the sources. */
+  measuredBuild: boolean;
+  /** One client acting for many members over time, with their tokens expiring. */
+  memberSoak: MemberSoakResult[];
   /** The bulk job of 4 processes with and without the shared limiter; left out of the smoke run (the test suite has a small one). */
   bulkJob: BulkJobResult[] | undefined;
 }
@@ -49,10 +55,15 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
     const concurrent = await measureThroughput({ ...shape, concurrency, batch: smoke ? 8 : 64 });
     const rounds = smoke ? 1 : 4;
     const coldBurst = [
-      { entry: 'node entry (undici)', ...(await measureColdBurst(server, createTribeClient, coldBurstSize, rounds)) },
+      { entry: 'node entry (undici)', ...(await measureColdBurst(server, sdk.createTribeClient, coldBurstSize, rounds)) },
       {
         entry: 'fetch exchange',
-        ...(await measureColdBurst(server, (options: TribeClientOptions) => createTribeClient({ fetch: globalThis.fetch, ...options }), coldBurstSize, rounds)),
+        ...(await measureColdBurst(
+          server,
+          (options: TribeClientOptions) => sdk.createTribeClient({ fetch: globalThis.fetch, ...options }),
+          coldBurstSize,
+          rounds,
+        )),
       },
     ];
     const bundles: BundleResult[] = [];
@@ -60,6 +71,7 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
     const tooling = measureTooling(smoke ? 1 : 3);
     // The smoke run on a machine without redis-server leaves the comparison out; the full bench needs it.
     const limiterLibraries = smoke && !hasRedisServer ? [] : await compareLimiterLibraries({ smoke });
+    const memberSoak = await runMemberSoak(server, smoke ? 200 : 20_000);
     const bulkJob = smoke ? undefined : await measureBulkJob();
     return {
       startedAt,
@@ -73,6 +85,8 @@ export async function runBenchmarks({ smoke }: { smoke: boolean }): Promise<Benc
       tooling,
       generatedBytes: generatedFileBytes(),
       limiterLibraries,
+      measuredBuild: measuresBuild,
+      memberSoak,
       bulkJob,
     };
   } finally {

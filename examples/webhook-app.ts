@@ -28,7 +28,7 @@ const handler = createWebhookHandler({
       console.log(`post.published ${post.id}: replied ${createReply.id}`);
     },
   },
-  onInteraction: (event) => interactionAnswer(openToast(event.data.interactionId, { title: 'Thanks!', status: 'success' })),
+  onInteraction: (event) => interactionAnswer(openToast(event.data.interactionId, { title: 'Thanks!', status: 'SUCCESS' })),
   // Log refusals and failures here; the platform only ever sees a generic answer.
   onError: (error) => console.error(`webhook error: ${error instanceof Error ? error.message : String(error)}`),
 });

@@ -10,7 +10,8 @@ export type TribeErrorCode =
   | 'TRIBE_RESPONSE_TOO_LARGE'
   | 'TRIBE_TIMEOUT'
   | 'TRIBE_ABORTED'
-  | 'TRIBE_WEBHOOK';
+  | 'TRIBE_WEBHOOK'
+  | 'TRIBE_SLATE';
 
 /** One error object as the Tribe API reports it: `code` is a numeric string such as `"108"`. */
 export interface TribeApiError {
@@ -30,6 +31,8 @@ export interface TribeErrorDetails {
   operationName?: string | undefined;
   /** The underlying error, e.g. the runtime's fetch failure; never the API's raw answer, which may hold a token. */
   cause?: unknown;
+  /** The platform's error codes the answer carried, nested errors included (see `hasErrorCode`). */
+  apiCodes?: readonly string[] | undefined;
 }
 
 const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
@@ -42,19 +45,22 @@ export abstract class TribeError extends Error {
   readonly status: number | undefined;
   /** The GraphQL operation that failed, when known. */
   readonly operationName: string | undefined;
+  /** The platform's numeric error codes the answer carried, as strings (empty when none came). */
+  readonly apiCodes: readonly string[];
 
   constructor(message: string, details: TribeErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.name = new.target.name;
     this.status = details.status;
     this.operationName = details.operationName;
+    this.apiCodes = details.apiCodes ?? [];
   }
 
   /** A plain, secret-free view used by `JSON.stringify`. */
   toJSON(): Record<string, unknown> {
     const view: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
     for (const [key, value] of Object.entries(this)) {
-      if (value !== undefined && key !== 'cause') view[key] = value;
+      if (value !== undefined && key !== 'cause' && !(key === 'apiCodes' && this.apiCodes.length === 0)) view[key] = value;
     }
     return view;
   }

@@ -1,3 +1,2 @@
 /** tribe-sdk under the `node` export condition: the same API (sending through undici by default, chosen in package.json's `imports`). */
 export * from './index.js';
-export { MAX_SAME_ORIGIN_REDIRECTS } from './transport/redirects.js';

@@ -33,6 +33,22 @@ export {
   TribeTimeoutError,
 } from './errors.js';
 export type { TribeApiError, TribeErrorCode, TribeErrorDetails } from './errors.js';
+export { hasErrorCode, TRIBE_API_ERROR_CODES } from './api-error-codes.js';
+export type { TribeApiErrorName, TribeApiErrorNumber } from './api-error-codes.js';
+export { TRIBE_REGION_ENDPOINTS } from './regions.js';
+export { imageHtml } from './uploads/uploaded-media.js';
+export { can, PERMISSION_ACTIONS } from './permissions.js';
+export type { PermissionAction, PermissionSubject } from './permissions.js';
+export { createMemberClient } from './client/create-member-client.js';
+export type { MemberClientOptions } from './oauth/member-client.js';
+export { buildAuthorizeUrl, createOAuthState, createPkcePair, readAuthorizeCallback } from './oauth/authorize.js';
+export type { AuthorizeUrlOptions, PkcePair } from './oauth/authorize.js';
+export { exchangeAuthorizationCode, refreshMemberTokens } from './oauth/token-endpoint.js';
+export type { CodeExchangeOptions, MemberTokens, RefreshOptions, TokenEndpointOptions } from './oauth/token-endpoint.js';
+export type { MediaUrls, UploadedFile, UploadedImage } from './uploads/uploaded-media.js';
+export type { FileUpload, ImageUpload, SizedStream, UploadOptions, UploadSource } from './uploads/upload-input.js';
+export type { Uploads } from './uploads/upload-media.js';
+export type { TribeRegion } from './regions.js';
 export type {
   TribeEvent,
   TribeEventListener,
@@ -45,8 +61,10 @@ export type {
   TribeTokenCacheEvent,
   TribeTokenEvent,
 } from './events.js';
-export type { SharedTokenCache, TokenMintLock } from './cluster/mint-lock.js';
+export type { SharedTokenCache, TokenMintLock } from './auth/token-cache.js';
 export type { RateLimitCost, RateLimitGrant, RateLimitStore } from './rate-limit/rate-limit-store.js';
 export { paginate } from './pagination.js';
 export type { Connection, ConnectionOf, NodeOf, PageCursor, PageOf, PageVariables, PaginateOptions, PaginatedOperation, Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';
+export type { TransportOptions } from './options/transport-options.js';
+export { MAX_SAME_ORIGIN_REDIRECTS } from './transport/redirects.js';

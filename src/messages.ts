@@ -44,6 +44,19 @@ export const MESSAGES = {
   redisFailed: (command: string, kind: string) => `tribe-sdk: Redis ${command} failed (${kind})`,
   /** No token appeared while another holder kept the mint lock. */
   mintLockWait: (waitMs: number) => `tribe-sdk: no token appeared within ${waitMs} ms while the mint lock was held elsewhere`,
+  /** A proxy where the SDK does not open the connections itself. */
+  proxyUnsupported:
+    'tribe-sdk: transport.proxy works on the Node entry only; on this runtime (or with your own fetch) the fetch in use decides how to reach a proxy',
+  /** The storage refused an upload. */
+  uploadRefused: (what: string) => `tribe-sdk: the upload target refused the file (${what}): it expired, or its signed fields were changed`,
+  /** An upload failed with another status. */
+  uploadFailed: (what: string) => `tribe-sdk: the upload failed (${what})`,
+  /** The callback's state differs from the session's. */
+  oauthStateMismatch: 'tribe-sdk: the OAuth callback carries another state than this session started with; it may be forged',
+  /** The platform sent the member back without a code. */
+  oauthDeclined: (error: string) => `tribe-sdk: the sign-in ended without a code (${error})`,
+  /** The token endpoint refused a grant. */
+  oauthGrantRefused: (grant: string, error: string) => `tribe-sdk: the token endpoint refused the ${grant} (${error})`,
   /** A paginated answer that would loop. */
   cursorLoop: 'tribe-sdk: the API reported a next page without a new endCursor; stopping to avoid a loop',
 } as const;

@@ -18,6 +18,12 @@ const LATEST_EXP_SECONDS = 253_402_300_799;
  * token can't leak into an error message.
  */
 export function readJwtExpiry(token: string): number | undefined {
+  const exp = readJwtClaims(token)?.exp;
+  return typeof exp === 'number' && exp > 0 && exp <= LATEST_EXP_SECONDS ? exp * 1000 : undefined;
+}
+
+/** The claims of a JWT, unverified (for reading what a token says about itself); undefined when it is not one. Never throws. */
+export function readJwtClaims(token: string): Record<string, unknown> | undefined {
   if (typeof token !== 'string') return undefined;
   const payload = token.split('.')[1];
   if (payload === undefined) return undefined;
@@ -25,8 +31,7 @@ export function readJwtExpiry(token: string): number | undefined {
   if (text === undefined) return undefined;
   try {
     const claims: unknown = JSON.parse(text);
-    const exp = (claims as { exp?: unknown } | null)?.exp;
-    return typeof exp === 'number' && exp > 0 && exp <= LATEST_EXP_SECONDS ? exp * 1000 : undefined;
+    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

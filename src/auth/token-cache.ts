@@ -20,18 +20,38 @@ export interface TokenCache {
   delete(key: string): void | Promise<void>;
 }
 
+/**
+ * A lock with an expiry that processes sharing a token cache take before they mint, so that only
+ * one of them mints; if the holder dies, the lock expires and another process takes it.
+ */
+export interface TokenMintLock {
+  /** Takes the lock for `key` for `ttlMs`; resolves with the holder's value, or undefined when another process holds it. */
+  acquireMintLock(key: string, ttlMs: number): Promise<string | undefined>;
+  /** Releases the lock, if `holder` still holds it (an expired lock may already be another's). */
+  releaseMintLock(key: string, holder: string): Promise<void>;
+}
+
+/** A token cache shared between processes, with the lock that makes them mint once. */
+export type SharedTokenCache = TokenCache & TokenMintLock;
+
+/** Where a client keeps its tokens, decided once: its own memory, a cache of the app's, or a cache shared between processes. */
+export type TokenStorage = { kind: 'own' } | { kind: 'local'; cache: TokenCache } | { kind: 'shared'; cache: SharedTokenCache };
+
 /** How many tokens the default cache keeps unless told otherwise. */
 const DEFAULT_MAX_ENTRIES = 10_000;
+/** How often, in ms of its clock, the default cache looks through all its entries for expired ones. */
+const SWEEP_INTERVAL_MS = 60_000;
 
 /**
  * The default {@link TokenCache}: a Map in this process, bounded. It drops an entry once its `ttlMs`
- * has passed, and past `maxEntries` the least recently used one, so an app acting for many members
- * holds at most that many tokens.
+ * has passed (all expired entries at most a minute later, as it is used), and past `maxEntries` the
+ * least recently used one, so an app acting for many members holds at most that many tokens.
  */
 export class MemoryTokenCache implements TokenCache {
   readonly #entries = new Map<string, { token: CachedToken; expiresAt: number }>();
   readonly #maxEntries: number;
   readonly #now: () => number;
+  #nextSweepAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: { maxEntries?: number; now?: () => number } = {}) {
     this.#maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
@@ -40,10 +60,12 @@ export class MemoryTokenCache implements TokenCache {
 
   /** Returns the live entry for `key`, if any, and marks it as recently used. */
   get(key: string): CachedToken | undefined {
+    const now = this.#now();
+    if (now >= this.#nextSweepAt) this.#sweep(now);
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
     this.#entries.delete(key);
-    if (entry.expiresAt <= this.#now()) return undefined;
+    if (entry.expiresAt <= now) return undefined;
     this.#entries.set(key, entry);
     return entry.token;
   }
@@ -52,6 +74,7 @@ export class MemoryTokenCache implements TokenCache {
   set(key: string, token: CachedToken, ttlMs: number | undefined): void {
     this.#entries.delete(key);
     const now = this.#now();
+    if (now >= this.#nextSweepAt) this.#sweep(now);
     this.#entries.set(key, { token, expiresAt: ttlMs === undefined ? Number.POSITIVE_INFINITY : now + ttlMs });
     // The least recently used end holds the entries that expire first: drop the expired ones there, then any over the bound.
     for (const [oldest, entry] of this.#entries) {
@@ -68,6 +91,12 @@ export class MemoryTokenCache implements TokenCache {
   /** Forgets every entry. */
   clear(): void {
     this.#entries.clear();
+  }
+
+  /** Drops every expired entry: entries used again and again sit at the recent end, so expiry order is not use order. */
+  #sweep(now: number): void {
+    this.#nextSweepAt = now + SWEEP_INTERVAL_MS;
+    for (const [key, entry] of this.#entries) if (entry.expiresAt <= now) this.#entries.delete(key);
   }
 
   /** How many entries are held (expired ones included until they are read or evicted). */

@@ -1,16 +1,38 @@
 import { abortError, throwIfAborted } from '../abort.js';
 import type { TribeEvent, TribeTokenEvent } from '../events.js';
 import type { AccessToken } from './access-token.js';
-import { hasMintLock } from '../cluster/mint-lock.js';
-import { mintOnceInCluster } from '../cluster/shared-mint.js';
 import { GuardedCache } from './guarded-cache.js';
-import type { CachedToken, TokenCache } from './token-cache.js';
+import type { CachedToken, SharedTokenCache, TokenCache } from './token-cache.js';
+
+/** One mint for every process sharing the cache, as the token source asks for it. */
+export interface ClusterMintRequest {
+  key: string;
+  /** Mints a token; only the lock holder calls it. */
+  mint: () => Promise<CachedToken>;
+  /** Whether a token found in the cache is the one wanted (fresh, and not the one being replaced). */
+  accepts: (token: CachedToken) => boolean;
+  /** How long a holder keeps the lock unless it releases it first: longer than a mint takes. */
+  lockTtlMs: number;
+  /** How often a waiter looks for the token (and for an expired lock). */
+  pollMs: number;
+  /** How long a waiter waits in all before it gives up. */
+  waitLimitMs: number;
+  now: () => number;
+  /** Stores what this process minted: in the shared cache, before the lock is released. */
+  store: (token: CachedToken) => void | Promise<void>;
+}
+
+/** Runs a mint once for the cluster (the client passes the strategy in, so this layer knows no lock). */
+export type ClusterMint = (request: ClusterMintRequest) => Promise<{ token: CachedToken; minted: boolean }>;
+
+/** Where a token source keeps tokens: a cache of this process, or a shared one with the strategy that mints once for all. */
+export type TokenStore = { kind: 'local'; cache: TokenCache } | { kind: 'shared'; cache: SharedTokenCache; mintInCluster: ClusterMint };
 
 /** What a token source is built from; the mint is injected, so this layer sends nothing itself. */
 export interface TokenSourceOptions {
   /** Mints a fresh token for the member (undefined: the bot). */
   mint: (memberId: string | undefined) => Promise<AccessToken>;
-  cache: TokenCache;
+  store: TokenStore;
   /** Everything that makes tokens differ apart from the member: endpoint, client ID, network. */
   keyParts: readonly string[];
   networkId: string;
@@ -72,7 +94,7 @@ export class TokenSource {
 
   constructor(options: TokenSourceOptions) {
     this.#options = options;
-    this.#cache = new GuardedCache(options.cache, (problem) => options.onEvent?.({ type: 'token-cache-problem', ...problem }));
+    this.#cache = new GuardedCache(options.store.cache, (problem) => options.onEvent?.({ type: 'token-cache-problem', ...problem }));
     this.#keyPrefix = options.keyParts.map(encodeURIComponent).join('|');
     this.#botKey = `${this.#keyPrefix}|bot`;
   }
@@ -117,6 +139,12 @@ export class TokenSource {
     return abandonable(minting, signal);
   }
 
+  /** Forgets the tokens of its own mints that have expired (the cache drops its entries itself). */
+  sweep(): void {
+    const now = this.#options.now();
+    for (const [key, token] of this.#minted) if (token.expiresAt !== undefined && token.expiresAt <= now) this.#minted.delete(key);
+  }
+
   /** Stops storing tokens: mints still in flight finish for their waiters but are not cached. */
   close(): void {
     this.#closed = true;
@@ -140,9 +168,9 @@ export class TokenSource {
   #mintOnce(key: string, memberId: string | undefined, reason: MintReason, dropCached = false, rejected?: CachedToken): Promise<CachedToken> {
     const pending = this.#inFlight.get(key);
     if (pending) return pending;
-    const shared = this.#options.cache;
+    const { store } = this.#options;
     const minting = (
-      hasMintLock(shared) ? this.#mintInCluster(key, memberId, reason, rejected) : this.#mintAndStore(key, memberId, reason, dropCached)
+      store.kind === 'shared' ? this.#mintInCluster(store, key, memberId, reason, rejected) : this.#mintAndStore(key, memberId, reason, dropCached)
     ).finally(() => {
       if (this.#inFlight.get(key) === minting) this.#inFlight.delete(key);
     });
@@ -156,13 +184,18 @@ export class TokenSource {
    * until the holder replaces it, so that the whole cluster replaces it once. A forced refresh wants a
    * token minted after it began.
    */
-  async #mintInCluster(key: string, memberId: string | undefined, reason: MintReason, rejected: CachedToken | undefined): Promise<CachedToken> {
+  async #mintInCluster(
+    store: Extract<TokenStore, { kind: 'shared' }>,
+    key: string,
+    memberId: string | undefined,
+    reason: MintReason,
+    rejected: CachedToken | undefined,
+  ): Promise<CachedToken> {
     const { now, onEvent, networkId } = this.#options;
-    const cache = this.#options.cache as Parameters<typeof mintOnceInCluster>[0]['cache'];
+    const { cache } = store;
     const startedAt = now();
     const lockTtlMs = this.#options.mintLockTtlMs ?? DEFAULT_MINT_LOCK_TTL_MS;
-    const { token, minted } = await mintOnceInCluster({
-      cache,
+    const { token, minted } = await store.mintInCluster({
       key,
       mint: async () => ({ ...(await this.#options.mint(memberId)), mintedAt: now() }),
       accepts: (found) => (reason === 'forced' ? found.mintedAt >= startedAt : this.#isFresh(found) && found.accessToken !== rejected?.accessToken),

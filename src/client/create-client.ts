@@ -1,9 +1,6 @@
 import type { AccessToken } from '../auth/access-token.js';
-import { MemoryTokenCache } from '../auth/token-cache.js';
 import { TokenSource } from '../auth/token-source.js';
 import { fallbackNotice } from '../cluster/fallback-notice.js';
-import { FallbackTokenCache } from '../cluster/fallback-token-cache.js';
-import { hasMintLock } from '../cluster/mint-lock.js';
 import { TribeAbortError, TribeConfigError } from '../errors.js';
 import { RequestBudget } from '../rate-limit/request-budget.js';
 import { safeListener } from '../events.js';
@@ -12,17 +9,21 @@ import { resolveMemberId } from '../options/auth-options.js';
 import { eitherSignal, resolveCall, type ResolvedCall, type TribeCallOptions } from '../options/call-options.js';
 import { resolveClientOptions, resolveTokenLookup, type TokenLookupOptions, type TribeClientOptions, type TribeSdk } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
-import { chooseExchange, expectManyListeners } from './choose-exchange.js';
+import { createTransport, expectManyListeners } from '../transport/transport.js';
+import { createUploads, type Uploads } from '../uploads/upload-media.js';
 import { createGatewayRouter } from './gateway-router.js';
+import { housekeeping } from './housekeeping.js';
 import { MemberSdks } from './member-sdks.js';
 import { appScrubber, mintToken } from './mint.js';
 import { createRequestRunner, type RunRequest } from './request-runner.js';
+import { checkedSdk } from './checked-sdk.js';
 import { sdkClient } from './sdk-client.js';
+import { createTokenStore } from './token-store.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
 import { withBuiltIns, type WithBuiltIns } from './with-built-ins.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
-export interface TribeClient<TSdk = TribeSdk> {
+export interface TribeClient<TSdk = TribeSdk> extends Uploads {
   /** The typed SDK, acting as the app's bot. */
   readonly sdk: TSdk;
   /**
@@ -50,14 +51,26 @@ export interface TribeClient<TSdk = TribeSdk> {
  * request runner, and the member SDK cache.
  */
 export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<WithBuiltIns<TSdk>> {
+  return buildTribeClient(options);
+}
+
+/** What a client of another kind of token (a member's OAuth tokens) puts in place of the app's mint. */
+export interface TokenMinter {
+  /** Where its tokens are kept in the cache, apart from the app's (e.g. `oauth` and the member). */
+  keyParts: readonly string[];
+  /** Gets a fresh token; `signal` fires when the client closes. */
+  mint: (memberId: string | undefined, signal: AbortSignal) => Promise<AccessToken>;
+}
+
+/** {@link createTribeClient}, with the app's mint optionally replaced (internal: the OAuth member client uses it). */
+export function buildTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>, minter?: TokenMinter): TribeClient<WithBuiltIns<TSdk>> {
   const resolved = resolveClientOptions(options);
   const { auth, now } = resolved;
   const onEvent = safeListener(resolved.onEvent);
   // An app's own getSdk adds its operations to the built-in ones.
   const getSdk = withBuiltIns(resolved.getSdk);
-  const ownCache = resolved.tokenCache === undefined ? new MemoryTokenCache({ now }) : undefined;
-  const exchange = chooseExchange(resolved.fetch, { maxConnections: resolved.maxConnections, own: true });
-  const scrubber = appScrubber(auth);
+  const exchange = createTransport(resolved.transport, true);
+  const scrubber = appScrubber(auth, resolved.transport);
   // close() fires this: calls in flight, waits for a mint and waits between retries all end at once.
   const closing = new AbortController();
   const base: ResolvedCall = { ...resolved.call, signal: eitherSignal(resolved.call.signal, closing.signal) };
@@ -65,9 +78,8 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
   const isClosed = (): boolean => closing.signal.aborted;
 
   const noticeFallback = fallbackNotice(auth.networkId, onEvent);
-  const given = resolved.tokenCache;
   // A shared cache that fails must not fail the calls: they go on with tokens of this process.
-  const cache = given && hasMintLock(given) ? new FallbackTokenCache(given, (fallback) => noticeFallback('token-cache', fallback), now) : given;
+  const { store, own: ownCache } = createTokenStore(resolved.tokenStorage, now, (fallback) => noticeFallback('token-cache', fallback));
   const budget =
     resolved.rateLimit &&
     new RequestBudget(resolved.rateLimit, auth.networkId, {
@@ -75,32 +87,39 @@ export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<T
       onFallbackChange: (_, fallback) => noticeFallback('rate-limit', fallback),
     });
   const tokens = new TokenSource({
-    cache: cache ?? ownCache!,
+    store,
     // Longer than one mint attempt; a holder that outlives it may see a second process mint too, which is harmless.
     mintLockTtlMs: base.timeoutMs + 1_000,
-    keyParts: [auth.endpoint, auth.clientId, auth.networkId],
+    keyParts: [auth.endpoint, auth.clientId, auth.networkId, ...(minter?.keyParts ?? [])],
     networkId: auth.networkId,
     refreshMarginMs: resolved.refreshMarginMs,
     now,
     onEvent,
     // A mint is shared by every caller waiting for it, so no single caller's signal may cancel it; close() does.
-    mint: (memberId) => mintToken(auth, memberId, { exchange, call: base, now, onEvent, scrubber }, closing.signal),
+    mint: (memberId) =>
+      minter ? minter.mint(memberId, closing.signal) : mintToken(auth, memberId, { exchange, call: base, now, onEvent, scrubber }, closing.signal),
   });
   const route = createGatewayRouter(auth.endpoint, resolved.gatewayHosts, onEvent);
+  const tidy = housekeeping(now, () => {
+    tokens.sweep();
+    members.sweep();
+  });
   const runnerFor = (call: ResolvedCall): RunRequest =>
-    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget });
+    createRequestRunner({ exchange, route, tokens, networkId: auth.networkId, call, onEvent, now, isClosed, scrubber, budget, tidy });
   const run = runnerFor(base);
-  const members = new MemberSdks((memberId) => getSdk(sdkClient(run, memberId)));
+  const sdkAs = (runner: RunRequest, memberId: string | undefined): WithBuiltIns<TSdk> => checkedSdk(getSdk(sdkClient(runner, memberId)));
+  const members = new MemberSdks((memberId) => sdkAs(run, memberId), now);
 
   return {
-    sdk: getSdk(sdkClient(run, undefined)),
+    ...createUploads({ run, fetch: resolved.transport.fetch, timeoutMs: base.timeoutMs, signal: base.signal }),
+    sdk: sdkAs(run, undefined),
     request: (async (document: RequestDocument, variables?: unknown, callOptions?: RequestCallOptions) => {
       const { memberId, signal, headers } = object(callOptions, 'options');
       return run(await toDocumentNode(document), variables, { memberId: resolveMemberId(memberId), signal, headers });
     }) as TypedRequest,
     impersonate: (memberId) => members.get(text(memberId, 'memberId')),
     withOptions({ memberId, ...call } = {}) {
-      return getSdk(sdkClient(runnerFor(resolveCall(call, base)), resolveMemberId(memberId)));
+      return sdkAs(runnerFor(resolveCall(call, base)), resolveMemberId(memberId));
     },
     async getAccessToken(lookup) {
       const { forceRefresh, memberId, signal } = resolveTokenLookup(lookup);

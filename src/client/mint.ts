@@ -5,7 +5,8 @@ import type { TribeEventListener } from '../events.js';
 import type { ResolvedAuth } from '../options/auth-options.js';
 import type { ResolvedCall } from '../options/call-options.js';
 import { encodeOperation } from '../transport/encode-operation.js';
-import type { HttpExchange } from '../transport/exchange.js';
+import type { HttpExchange, TransportSettings } from '../transport/exchange.js';
+import { exchangeRequest } from '../transport/transport.js';
 import { toTribeError } from '../transport/map-error.js';
 import { readResult } from '../transport/read-result.js';
 import { requestHeaders } from '../transport/request-headers.js';
@@ -23,10 +24,10 @@ export interface MintContext {
   scrubber: Scrubber;
 }
 
-/** A scrubber that knows the app's secrets: the client secret and the Basic value made from it. */
-export function appScrubber(auth: ResolvedAuth): Scrubber {
+/** A scrubber that knows the app's secrets: the client secret, the Basic value made from it, and the proxy's credentials. */
+export function appScrubber(auth: ResolvedAuth, transport: TransportSettings): Scrubber {
   const basic = basicAuthorization(auth.clientId, auth.clientSecret);
-  return new Scrubber([auth.clientSecret, basic, basic.slice('Basic '.length)]);
+  return new Scrubber([auth.clientSecret, basic, basic.slice('Basic '.length), ...(transport.proxy?.secrets ?? [])]);
 }
 
 /** Mints one token: one POST of `limitedToken` with HTTP Basic auth to the endpoint, retried as a query. */
@@ -35,20 +36,15 @@ export async function mintToken(auth: ResolvedAuth, memberId: string | undefined
   const { body, operationName } = encodeOperation(request.document, request.variables);
   const headers = { ...requestHeaders({}), authorization: request.authorization };
   const { exchange, call, now, onEvent, scrubber } = context;
+  const limits = { timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub: scrubber.scrub };
   const { scrub } = scrubber;
-  const data = await runWithRetries(
-    async () =>
-      readResult<LimitedTokenQuery>(
-        await exchange({ url: auth.endpoint, headers, body, signal, timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub }),
-      ),
-    {
-      operationName,
-      isMutation: false,
-      policy: call.policy,
-      signal,
-      onEvent,
-      toError: (raw) => toTribeError(raw, { operationName, networkId: auth.networkId, isMint: true, now: now(), scrub }),
-    },
-  );
+  const data = await runWithRetries(async () => readResult<LimitedTokenQuery>(await exchange(exchangeRequest(auth.endpoint, headers, body, signal, limits))), {
+    operationName,
+    isMutation: false,
+    policy: call.policy,
+    signal,
+    onEvent,
+    toError: (raw) => toTribeError(raw, { operationName, networkId: auth.networkId, isMint: true, now: now(), scrub }),
+  });
   return readLimitedToken(data);
 }

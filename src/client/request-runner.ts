@@ -12,6 +12,7 @@ import { redactHeaders } from '../redact.js';
 import type { Scrubber } from '../scrub.js';
 import { encodeOperation } from '../transport/encode-operation.js';
 import type { HttpExchange } from '../transport/exchange.js';
+import { exchangeRequest } from '../transport/transport.js';
 import { toTribeError } from '../transport/map-error.js';
 import type { RequestBudget } from '../rate-limit/request-budget.js';
 import { readResult } from '../transport/read-result.js';
@@ -34,6 +35,8 @@ export interface RunnerContext {
   scrubber: Scrubber;
   /** Holds each attempt until the network's rate-limit window has room; none without `rateLimit`. */
   budget?: RequestBudget | undefined;
+  /** Lets go of expired tokens and idle members now and then; run as each call starts. */
+  tidy?: (() => void) | undefined;
 }
 
 /** What one call may add: headers, a signal, and the member to act as (undefined: the bot). */
@@ -57,9 +60,11 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
   const { exchange, route, tokens, networkId, call, onEvent, now, scrubber, budget } = context;
   const { scrub } = scrubber;
   const baseHeaders = requestHeaders(call.headers);
+  const limits = { timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
 
   return async <T>(document: DocumentNode, variables: unknown, options: RunOptions = {}): Promise<T> => {
     if (context.isClosed()) throw new TribeConfigError(MESSAGES.closed);
+    context.tidy?.();
     const { body, operationName, isMutation } = encodeOperation(document, variables);
     const extra = checkHeaders(options.headers, 'header');
     const headers = extra && Object.keys(extra).length > 0 ? { ...baseHeaders, ...extra } : baseHeaders;
@@ -82,8 +87,7 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
       onEvent?.({ type: 'request', operationName, attempt, memberId, headers: redactHeaders(sent) });
       const started = onEvent ? now() : 0;
       try {
-        const request = { url: route(token), headers: sent, body, signal, timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
-        const response = await exchange(request);
+        const response = await exchange(exchangeRequest(route(token), sent, body, signal, limits));
         const data = readResult<T>(response, ticket && ((extensions) => (reported = (extensions as { complexity?: unknown } | undefined)?.complexity)));
         onEvent?.({ type: 'response', operationName, attempt, ok: true, status: 200, errorCode: undefined, durationMs: now() - started });
         return data;

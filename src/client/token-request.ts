@@ -8,9 +8,8 @@ import { encodeOperation } from '../transport/encode-operation.js';
 import { toTribeError } from '../transport/map-error.js';
 import { readResult } from '../transport/read-result.js';
 import { requestHeaders } from '../transport/request-headers.js';
-import { DEFAULTS } from '../options/defaults.js';
 import { Scrubber } from '../scrub.js';
-import { chooseExchange } from './choose-exchange.js';
+import { createTransport, exchangeRequest } from '../transport/transport.js';
 import { acceptGatewayUrl } from './gateway-router.js';
 
 /** Sends one generated document with its variables and resolves to its typed data. */
@@ -26,24 +25,16 @@ export type TokenRequest = <TData, TVariables extends Variables = Variables>(
  * Failures are the same `TribeError` subclasses.
  */
 export function createTokenRequest(token: AccessToken, options: TokenRequestOptions): TokenRequest {
-  const { networkId, endpoint, fetch, call, gatewayHosts } = resolveTokenRequest(token, options);
+  const { networkId, endpoint, transport, call, gatewayHosts } = resolveTokenRequest(token, options);
   const url = acceptGatewayUrl(token.gatewayUrl, endpoint, gatewayHosts) ?? endpoint;
-  const exchange = chooseExchange(fetch, { maxConnections: DEFAULTS.maxConnections, own: false });
+  const exchange = createTransport(transport, false);
   const headers = { ...requestHeaders(call.headers), authorization: bearerAuthorization(token.accessToken) };
-  const { scrub } = new Scrubber([token.accessToken]);
+  const { scrub } = new Scrubber([token.accessToken, ...(transport.proxy?.secrets ?? [])]);
+  const limits = { timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
   return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
     const { body, operationName } = encodeOperation(document, variables);
     try {
-      const request = {
-        url,
-        headers: { ...headers },
-        body,
-        signal: checkSignal(signal, 'signal'),
-        timeoutMs: call.timeoutMs,
-        maxResponseBytes: call.maxResponseBytes,
-        scrub,
-      };
-      return readResult<TData>(await exchange(request));
+      return readResult<TData>(await exchange(exchangeRequest(url, { ...headers }, body, checkSignal(signal, 'signal'), limits)));
     } catch (raw) {
       throw toTribeError(raw, { operationName, networkId, isMint: false, now: Date.now(), scrub });
     }

@@ -1,5 +1,4 @@
-import { MemoryTokenCache, type CachedToken } from '../auth/token-cache.js';
-import type { SharedTokenCache } from './mint-lock.js';
+import { MemoryTokenCache, type CachedToken, type SharedTokenCache } from '../auth/token-cache.js';
 
 /** How long the local cache stands in after the shared one failed, before the shared one is tried again. */
 const RETRY_SHARED_AFTER_MS = 5_000;

@@ -1,25 +1,11 @@
-import type { CachedToken } from '../auth/token-cache.js';
+import type { CachedToken, SharedTokenCache } from '../auth/token-cache.js';
+import type { ClusterMintRequest } from '../auth/token-source.js';
 import { TribeTimeoutError } from '../errors.js';
 import { MESSAGES } from '../messages.js';
-import type { SharedTokenCache } from './mint-lock.js';
 
-/** How one mint is shared between the processes of a cluster. */
-export interface SharedMintOptions {
+/** How one mint is shared between the processes of a cluster: the token source's request and the shared cache. */
+export interface SharedMintOptions extends ClusterMintRequest {
   cache: SharedTokenCache;
-  key: string;
-  /** Mints a token; only the lock holder calls it. */
-  mint: () => Promise<CachedToken>;
-  /** Whether a token found in the cache is the one wanted (fresh, and not the one being replaced). */
-  accepts: (token: CachedToken) => boolean;
-  /** How long a holder keeps the lock unless it releases it first: longer than a mint takes. */
-  lockTtlMs: number;
-  /** How often a waiter looks for the token (and for an expired lock). */
-  pollMs: number;
-  /** How long a waiter waits in all before it gives up with {@link TribeTimeoutError}. */
-  waitLimitMs: number;
-  now: () => number;
-  /** Stores what this process minted: in the shared cache, before the lock is released. */
-  store: (token: CachedToken) => void | Promise<void>;
 }
 
 /**

@@ -1,5 +1,9 @@
 import { DEFAULT_ENDPOINT } from '../constants.js';
-import { invalid, object, optionalText, signal, text, callable } from './rules.js';
+import { isTribeRegion, TRIBE_REGION_ENDPOINTS, type TribeRegion } from '../regions.js';
+import type { TransportSettings } from '../transport/exchange.js';
+import { resolveCall, type ResolvedCall } from './call-options.js';
+import { invalid, object, optionalText, signal, text } from './rules.js';
+import { resolveTransport, type TransportOptions } from './transport-options.js';
 
 /** What an app needs to mint an access token for one network. */
 export interface TribeAuthOptions {
@@ -11,10 +15,14 @@ export interface TribeAuthOptions {
   networkId: string;
   /** Act as this member; leave out for a bot token with admin rights. */
   memberId?: string;
-  /** The GraphQL endpoint that mints tokens; defaults to {@link DEFAULT_ENDPOINT}. */
+  /** The GraphQL endpoint that mints tokens; defaults to the region's, else {@link DEFAULT_ENDPOINT}. */
   endpoint?: string;
-  /** A fetch implementation to use instead of the entry's default transport. */
+  /** The region the community is hosted in: `us` (api.bettermode.com) or `eu` (api.bettermode.de); give this or `endpoint`. */
+  region?: TribeRegion;
+  /** A fetch implementation to use instead of the entry's default transport (the same as `transport.fetch`). */
   fetch?: typeof fetch;
+  /** How requests travel: your own fetch, pool size, proxy, timeout and size limit. */
+  transport?: TransportOptions;
   /** Cancels the mint. */
   signal?: AbortSignal;
 }
@@ -51,9 +59,17 @@ export function parseEndpoint(endpoint: unknown): { url: string; clientId?: stri
   return { url: url.href, ...credentials };
 }
 
+/** The endpoint of a region, checked; undefined without one. A region and an endpoint together are a mistake. */
+function regionEndpoint(region: unknown): string | undefined {
+  if (region === undefined) return undefined;
+  if (!isTribeRegion(region)) return invalid('region', `one of ${Object.keys(TRIBE_REGION_ENDPOINTS).join(', ')}`);
+  return TRIBE_REGION_ENDPOINTS[region];
+}
+
 /** Validates the app's identity: credentials given once (as options or in the URL), a usable client ID, a network. */
-export function resolveAuth(options: Omit<TribeAuthOptions, 'memberId' | 'signal' | 'fetch'>): ResolvedAuth {
-  const endpoint = parseEndpoint(options.endpoint ?? DEFAULT_ENDPOINT);
+export function resolveAuth(options: Omit<TribeAuthOptions, 'memberId' | 'signal' | 'fetch' | 'transport'>): ResolvedAuth {
+  const endpoint = parseEndpoint(options.endpoint ?? regionEndpoint(options.region) ?? DEFAULT_ENDPOINT);
+  if (options.region !== undefined && options.endpoint !== undefined) invalid('region', 'left out when endpoint is given (the endpoint names the host)');
   const given = options.clientId !== undefined || options.clientSecret !== undefined;
   if (given && endpoint.clientId !== undefined && (options.clientId !== endpoint.clientId || options.clientSecret !== endpoint.clientSecret)) {
     invalid('clientId/clientSecret', 'given once: the endpoint URL carries different credentials');
@@ -73,17 +89,21 @@ export function resolveMemberId(memberId: unknown): string | undefined {
 export interface ResolvedMintOptions {
   auth: ResolvedAuth;
   memberId: string | undefined;
-  fetch: typeof fetch | undefined;
+  transport: TransportSettings;
+  /** The timeout and size limit from the transport group; the retry policy of a query. */
+  call: ResolvedCall;
   signal: AbortSignal | undefined;
 }
 
 /** Validates the options of a one-off mint. */
 export function resolveMintOptions(options: TribeAuthOptions): ResolvedMintOptions {
   const given = object(options, 'options');
+  const transport = resolveTransport(given);
   return {
     auth: resolveAuth(given),
     memberId: resolveMemberId(given.memberId),
-    fetch: callable<typeof fetch>(given.fetch, 'fetch'),
+    transport: transport.settings,
+    call: resolveCall(transport.limits),
     signal: signal(given.signal, 'signal'),
   };
 }

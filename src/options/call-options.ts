@@ -16,6 +16,8 @@ export interface TribeCallOptions {
   retryMutations?: boolean;
   /** Headers sent with every request; plain objects only. */
   headers?: Record<string, string>;
+  /** Ask the gateway to bypass its cache (`X-Bettermode-Cache-Control: no-cache`); false turns a client's setting off. */
+  bypassGatewayCache?: boolean;
   /** The largest answer read, in bytes, before and after decompression (default 16 MiB); a larger one fails at once. */
   maxResponseBytes?: number;
   /** Cancels the calls made through this SDK, including token mints they wait for. */
@@ -57,6 +59,20 @@ export function eitherSignal(a: AbortSignal | undefined, b: AbortSignal | undefi
   return a && b ? combineSignals([a, b]).signal : (a ?? b);
 }
 
+/** The header that asks the platform's gateway to bypass its cache. */
+const GATEWAY_CACHE_HEADER = 'x-bettermode-cache-control';
+
+/** Adds (true) or clears (false) the gateway cache header; an empty value is dropped when merged. */
+function withGatewayCache(extra: Record<string, string> | undefined, bypass: boolean | undefined): Record<string, string> | undefined {
+  if (bypass === undefined) return extra;
+  return { ...extra, [GATEWAY_CACHE_HEADER]: bypass ? 'no-cache' : '' };
+}
+
+function withoutEmpty(merged: Record<string, string>): Record<string, string> {
+  if (merged[GATEWAY_CACHE_HEADER] === '') delete merged[GATEWAY_CACHE_HEADER];
+  return merged;
+}
+
 /** Validates call options and lays them over `base`: numbers replace, headers merge, signals combine. */
 export function resolveCall(options: TribeCallOptions | undefined, base: ResolvedCall = DEFAULT_CALL): ResolvedCall {
   const given = object(options, 'options');
@@ -65,7 +81,7 @@ export function resolveCall(options: TribeCallOptions | undefined, base: Resolve
   const maxDelayMs = duration(given.maxDelayMs, 'maxDelayMs', 0);
   const baseDelayMs = duration(given.baseDelayMs, 'baseDelayMs', 0);
   const retryMutations = flag(given.retryMutations, 'retryMutations');
-  const extraHeaders = headers(given.headers, 'header');
+  const extraHeaders = withGatewayCache(headers(given.headers, 'header'), flag(given.bypassGatewayCache, 'bypassGatewayCache'));
   const maxResponseBytes = integer(given.maxResponseBytes, 'maxResponseBytes', 1024, 2 ** 31);
   return {
     timeoutMs: timeoutMs ?? base.timeoutMs,
@@ -76,7 +92,7 @@ export function resolveCall(options: TribeCallOptions | undefined, base: Resolve
       baseDelayMs: baseDelayMs ?? base.policy.baseDelayMs,
       retryMutations: retryMutations ?? base.policy.retryMutations,
     },
-    headers: extraHeaders ? { ...base.headers, ...extraHeaders } : base.headers,
+    headers: extraHeaders ? withoutEmpty({ ...base.headers, ...extraHeaders }) : base.headers,
     signal: eitherSignal(base.signal, signal(given.signal, 'signal')),
   };
 }

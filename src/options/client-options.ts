@@ -1,12 +1,14 @@
 import type { GraphQLClient } from 'graphql-request';
 import type { Sdk, SdkFunctionWrapper } from '../../generated/sdk.js';
-import type { TokenCache } from '../auth/token-cache.js';
+import type { SharedTokenCache, TokenCache, TokenStorage } from '../auth/token-cache.js';
+import type { TransportSettings } from '../transport/exchange.js';
 import type { TribeEventListener } from '../events.js';
 import { isRateLimitStore, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import { resolveAuth, resolveMemberId, type ResolvedAuth, type TribeAuthOptions } from './auth-options.js';
 import { resolveCall, type ResolvedCall, type TribeCallOptions } from './call-options.js';
 import { DEFAULTS } from './defaults.js';
-import { callable, duration, flag, hostNames, integer, invalid, object, signal } from './rules.js';
+import { callable, duration, flag, hostNames, invalid, object, signal } from './rules.js';
+import { resolveTransport, type TransportOptions } from './transport-options.js';
 
 /** The shape of a `getSdk` that codegen's typescript-graphql-request plugin emits. */
 export type GetSdk<TSdk> = (client: GraphQLClient, withWrapper?: SdkFunctionWrapper) => TSdk;
@@ -30,8 +32,10 @@ export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptio
   getSdk?: GetSdk<TSdk>;
   /** Hosts (and their subdomains) a minted `gatewayUrl` may point at besides the endpoint's and the platform's API domains. */
   gatewayHosts?: string[];
-  /** Connections per origin in this client's pool, on Node (default 64); `close()` ends them. */
+  /** Connections per origin in this client's pool, on Node (default 64); `close()` ends them. The same as `transport.maxConnections`. */
   maxConnections?: number;
+  /** How requests travel: your own fetch, pool size, proxy, timeout and size limit, in one group. */
+  transport?: TransportOptions;
 }
 
 /** Client options after validation, with every default applied (`getSdk` stays optional: the client picks the generated one). */
@@ -40,17 +44,17 @@ export interface ResolvedClientOptions<TSdk> {
   call: ResolvedCall;
   refreshMarginMs: number;
   now: () => number;
-  tokenCache: TokenCache | undefined;
+  tokenStorage: TokenStorage;
   rateLimit: RateLimitStore | undefined;
   onEvent: TribeEventListener | undefined;
   getSdk: GetSdk<TSdk> | undefined;
-  fetch: typeof fetch | undefined;
+  transport: TransportSettings;
   gatewayHosts: string[];
-  maxConnections: number;
 }
 
-function checkTokenCache(cache: unknown): TokenCache | undefined {
-  if (cache === undefined) return undefined;
+/** Decides once where tokens are kept: the client's own memory, the app's cache, or a cache shared through its mint lock. */
+function resolveTokenStorage(cache: unknown): TokenStorage {
+  if (cache === undefined) return { kind: 'own' };
   const methods = ['get', 'set', 'delete'] as const;
   if (typeof cache !== 'object' || cache === null || !methods.every((name) => typeof (cache as Record<string, unknown>)[name] === 'function')) {
     invalid('tokenCache', 'an object with get, set and delete methods');
@@ -59,27 +63,27 @@ function checkTokenCache(cache: unknown): TokenCache | undefined {
   if ((typeof lock.acquireMintLock === 'function') !== (typeof lock.releaseMintLock === 'function')) {
     invalid('tokenCache', 'an object with both acquireMintLock and releaseMintLock, or neither');
   }
-  return cache as TokenCache;
+  return typeof lock.acquireMintLock === 'function' ? { kind: 'shared', cache: cache as SharedTokenCache } : { kind: 'local', cache: cache as TokenCache };
 }
 
 /** Validates every option of a client before anything is sent. */
 export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): ResolvedClientOptions<TSdk> {
   const given = object(options, 'options');
+  const transport = resolveTransport(given);
   return {
     auth: resolveAuth(given),
-    call: resolveCall(given),
+    call: resolveCall({ ...given, ...transport.limits }),
     refreshMarginMs: duration(given.refreshMarginMs, 'refreshMarginMs', 0) ?? DEFAULTS.refreshMarginMs,
     now: callable<() => number>(given.now, 'now') ?? Date.now,
-    tokenCache: checkTokenCache(given.tokenCache),
+    tokenStorage: resolveTokenStorage(given.tokenCache),
     rateLimit:
       given.rateLimit === undefined || isRateLimitStore(given.rateLimit)
         ? given.rateLimit
         : invalid('rateLimit', 'an object with take and charge methods (see tribe-sdk/rate-limit)'),
     onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
     getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
-    fetch: callable<typeof fetch>(given.fetch, 'fetch'),
+    transport: transport.settings,
     gatewayHosts: hostNames(given.gatewayHosts, 'gatewayHosts') ?? [],
-    maxConnections: integer(given.maxConnections, 'maxConnections', 1, 10_000) ?? DEFAULTS.maxConnections,
   };
 }
 

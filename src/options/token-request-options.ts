@@ -2,7 +2,9 @@ import type { AccessToken } from '../auth/access-token.js';
 import { DEFAULT_ENDPOINT } from '../constants.js';
 import { parseEndpoint } from './auth-options.js';
 import { resolveCall, type ResolvedCall } from './call-options.js';
-import { callable, hostNames, object, text } from './rules.js';
+import type { TransportSettings } from '../transport/exchange.js';
+import { hostNames, object, text } from './rules.js';
+import { resolveTransport, type TransportOptions } from './transport-options.js';
 
 /** Options of `createTokenRequest`. */
 export interface TokenRequestOptions {
@@ -10,8 +12,10 @@ export interface TokenRequestOptions {
   networkId: string;
   /** The endpoint the token was minted at (default {@link DEFAULT_ENDPOINT}); decides whether `gatewayUrl` is trusted. */
   endpoint?: string;
-  /** A fetch implementation to use instead of the entry's default transport. */
+  /** A fetch implementation to use instead of the entry's default transport (the same as `transport.fetch`). */
   fetch?: typeof fetch;
+  /** How requests travel: your own fetch, pool size, proxy, timeout and size limit. */
+  transport?: TransportOptions;
   /** How long one request may take, in ms (default 30 000). */
   timeoutMs?: number;
   /** Headers sent with every request; the token's Authorization always wins. */
@@ -28,7 +32,7 @@ export interface ResolvedTokenRequest {
   networkId: string;
   /** The endpoint without any credentials written into it: a bearer request must not carry them. */
   endpoint: string;
-  fetch: typeof fetch | undefined;
+  transport: TransportSettings;
   call: ResolvedCall;
   gatewayHosts: string[];
 }
@@ -37,12 +41,13 @@ export interface ResolvedTokenRequest {
 export function resolveTokenRequest(token: AccessToken, options: TokenRequestOptions): ResolvedTokenRequest {
   const given = object(options, 'options');
   text(object(token, 'token').accessToken, 'token.accessToken');
+  const transport = resolveTransport(given);
   return {
     token,
     networkId: text(given.networkId, 'networkId'),
     endpoint: parseEndpoint(given.endpoint ?? DEFAULT_ENDPOINT).url,
-    fetch: callable<typeof fetch>(given.fetch, 'fetch'),
-    call: resolveCall({ timeoutMs: given.timeoutMs, headers: given.headers, maxResponseBytes: given.maxResponseBytes }),
+    transport: transport.settings,
+    call: resolveCall({ ...transport.limits, headers: given.headers }),
     gatewayHosts: hostNames(given.gatewayHosts, 'gatewayHosts') ?? [],
   };
 }

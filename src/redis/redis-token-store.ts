@@ -1,5 +1,5 @@
 import type { CachedToken } from '../auth/token-cache.js';
-import type { SharedTokenCache } from '../cluster/mint-lock.js';
+import type { SharedTokenCache } from '../auth/token-cache.js';
 import { duration, keyPrefix, object } from '../options/rules.js';
 import { redisCommand, type RedisClientLike } from './redis-commands.js';
 import { decodeToken, encodeToken } from './token-codec.js';

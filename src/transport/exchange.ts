@@ -31,3 +31,27 @@ export type HttpExchange = ((request: HttpExchangeRequest) => Promise<HttpExchan
   /** Ends the exchange's own connection pool, when it has one: its sockets close and requests in flight fail. */
   close?: () => void;
 };
+
+/** A forward proxy: its origin, and the `Proxy-Authorization` value made from the credentials of its URL. */
+export interface ProxySettings {
+  uri: string;
+  authorization: string | undefined;
+  /** The password and the header value, for the scrubber: neither may appear in a message. */
+  secrets: readonly string[];
+}
+
+/** The transport's settings, validated and defaulted once by the options layer. */
+export interface TransportSettings {
+  fetch: typeof fetch | undefined;
+  /** The most requests in flight at once, and on Node the connections per origin of the pool. */
+  maxConnections: number;
+  proxy: ProxySettings | undefined;
+}
+
+/** The contract of every per-runtime module behind `#default-exchange` (each declares its export against it). */
+export interface RuntimeTransport {
+  /** The runtime's default exchange; an `own` one belongs to one client, whose `close()` ends its connections. */
+  createDefaultExchange(settings: TransportSettings, own: boolean): HttpExchange;
+  /** Tells the runtime that a client's shared signal has one listener per call in flight (Node warns past 10 otherwise). */
+  expectManyListeners(signal: AbortSignal): void;
+}

@@ -120,7 +120,7 @@ export function toTribeError(error: unknown, context: ErrorContext): TribeError 
   if (!(error instanceof ErrorAnswer)) throw error;
   const { status, headers } = error;
   const { kept: errors, count: errorCount, codes } = flattenApiErrors(error.errors, context.scrub);
-  const details = { operationName: context.operationName, status };
+  const details = { operationName: context.operationName, status, apiCodes: [...codes].filter((code) => /^\d{1,6}$/.test(code)).slice(0, MAX_KEPT_ERRORS) };
   const what = summary(errors, errorCount, status);
   if (status === 401 || codes.has(CODE.invalidToken)) {
     return new TribeAuthError(context.isMint ? MESSAGES.credentialsRejected(what) : MESSAGES.tokenRejected(what), details);

@@ -1,4 +1,28 @@
-import type { WebhookType } from './envelope.js';
+import type { WebhookType } from './request-types.js';
+import type { Interaction } from './interactions.js';
+
+/** The platform's numeric error codes for failed answers (the official app template's enum). */
+export const ERROR_CODES = {
+  UnknownError: 1,
+  ServerError: 10,
+  ServiceTimeout: 30,
+  ServiceUnavailable: 50,
+  ParameterValidationFailed: 100,
+  PermissionError: 102,
+  UserRequestReached: 104,
+  InvalidParameter: 106,
+  InvalidAccessToken: 108,
+  ResourceNotFound: 110,
+  MissingParameter: 112,
+  ParameterTypeProblem: 114,
+  DatabaseError: 116,
+  InvalidRequest: 118,
+  RequestBlockedForPolicies: 120,
+  BackendError: 122,
+} as const;
+
+/** One of the platform's numeric error codes. */
+export type WebhookErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 
 /** A successful answer; the handler fills in `type` from the request. */
 export interface SucceededAnswer<TData = Record<string, unknown>> {
@@ -11,71 +35,30 @@ export interface SucceededAnswer<TData = Record<string, unknown>> {
 export interface FailedAnswer {
   type?: WebhookType;
   status: 'FAILED';
-  errorCode: string;
+  /** A platform code from {@link ERROR_CODES}; the SDK's own refusals of a delivery (HTTP 4xx/5xx) carry a string. */
+  errorCode: WebhookErrorCode | string;
   errorMessage: string;
 }
 
 /** What a handler may return to answer a request. */
 export type WebhookAnswer = SucceededAnswer<unknown> | FailedAnswer;
 
-/** A slate (the platform's UI tree) as an interaction answer carries it; passed through as is. */
-export type Slate = Record<string, unknown>;
-
-/** The interaction kinds an answer may hold. */
-export type InteractionType = 'SHOW' | 'OPEN_MODAL' | 'OPEN_TOAST' | 'CLOSE' | 'RELOAD' | 'REDIRECT' | 'DATA';
-
-/** One item of an interaction answer's `data.interactions`. */
-export interface Interaction {
-  /** Which interaction this answers, usually the request's `interactionId`. */
-  id: string;
-  type: InteractionType;
-  slate?: Slate;
-  props?: Record<string, unknown>;
+/** The `data` of an interaction answer; `toStore` saves the app's settings on the network. */
+export interface InteractionAnswerData<TBlockKey extends string = string> {
+  interactions: Array<Interaction<TBlockKey>>;
+  toStore?: unknown;
 }
 
-/** Answers an `INTERACTION` with the given interactions, in order. */
-export function interactionAnswer(...interactions: Interaction[]): SucceededAnswer<{ interactions: Interaction[] }> {
+/** Answers an `INTERACTION` with the given interactions, in order (say a toast and a close). */
+export function interactionAnswer<TBlockKey extends string = string>(
+  ...interactions: Array<Interaction<TBlockKey>>
+): SucceededAnswer<InteractionAnswerData<TBlockKey>> {
   return { type: 'INTERACTION', status: 'SUCCEEDED', data: { interactions } };
 }
 
-/** Shows a slate in place of the block. */
-export function show(id: string, slate: Slate): Interaction {
-  return { id, type: 'SHOW', slate };
-}
-
-/** Opens a modal with a slate; `props` carries e.g. `title` and `size`. */
-export function openModal(id: string, slate: Slate, props: { title?: string; size?: string; [key: string]: unknown } = {}): Interaction {
-  return { id, type: 'OPEN_MODAL', slate, props };
-}
-
-/** Shows a toast. */
-export function openToast(id: string, props: { title: string; status?: 'success' | 'error' | 'warning' | 'info'; description?: string }): Interaction {
-  return { id, type: 'OPEN_TOAST', props };
-}
-
-/** Closes the modal the interaction came from. */
-export function close(id: string): Interaction {
-  return { id, type: 'CLOSE' };
-}
-
-/** Asks the platform to reload blocks; `props` may name them. */
-export function reload(id: string, props: Record<string, unknown> = {}): Interaction {
-  return { id, type: 'RELOAD', props };
-}
-
-/** Sends the member to a URL; `external` opens it outside the community. */
-export function redirect(id: string, url: string, external = false): Interaction {
-  return { id, type: 'REDIRECT', props: { url, external } };
-}
-
-/** Hands data back to the block that asked for it. */
-export function dataInteraction(id: string, props: Record<string, unknown>): Interaction {
-  return { id, type: 'DATA', props };
-}
-
-/** Answers a settings request; the platform keeps `toStore` as the app's settings on the network. */
-export function toStore<TSettings>(settings: TSettings, data: Record<string, unknown> = {}): SucceededAnswer<{ toStore: TSettings }> {
-  return { status: 'SUCCEEDED', data: { ...data, toStore: settings } };
+/** Answers with settings for the platform to keep (they come back as `currentSettings`), plus interactions to show. */
+export function toStore<TSettings>(settings: TSettings, ...interactions: Interaction[]): SucceededAnswer<{ toStore: TSettings; interactions?: Interaction[] }> {
+  return { status: 'SUCCEEDED', data: interactions.length > 0 ? { toStore: settings, interactions } : { toStore: settings } };
 }
 
 /** A plain success with optional data. */
@@ -83,7 +66,12 @@ export function succeeded<TData = Record<string, unknown>>(data?: TData): Succee
   return { status: 'SUCCEEDED', data: data ?? {} };
 }
 
-/** A refusal with a code and a message for the platform (and the member) to see. */
-export function failed(errorCode: string, errorMessage: string): FailedAnswer {
+/** A refusal with one of the platform's numeric codes and a message for the platform (and the member) to see. */
+export function failed(errorCode: WebhookErrorCode, errorMessage: string): FailedAnswer {
+  return { status: 'FAILED', errorCode, errorMessage };
+}
+
+/** The SDK's own refusal of a delivery, sent with an HTTP 4xx/5xx; its code says which check failed. */
+export function deliveryRefusal(errorCode: string, errorMessage: string): FailedAnswer {
   return { status: 'FAILED', errorCode, errorMessage };
 }

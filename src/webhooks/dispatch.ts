@@ -1,8 +1,12 @@
 import { TribeConfigError, TribeTimeoutError } from '../errors.js';
 import { interactionAnswer, succeeded, type WebhookAnswer } from './answers.js';
+import { checkAnswer } from './check-answer.js';
 import type { WebhookDedupStore } from './dedup-store.js';
 import type { SubscriptionEvent, WebhookEvent } from './envelope.js';
 import type { RequestHandler, WebhookContext, WebhookHandlerOptions } from './handler-options.js';
+import { reportError } from './report-error.js';
+import { REQUEST_TYPES, type WebhookType } from './request-types.js';
+import { routeInteraction, routeSearch, routeShortcutStates, type Routes } from './route-requests.js';
 
 /** What dispatching needs besides the handlers. */
 export interface DispatchParts {
@@ -28,13 +32,19 @@ async function bounded<T>(value: T | Promise<T>, timeoutMs: number): Promise<T> 
   }
 }
 
-function checkAnswer(answer: unknown): WebhookAnswer | undefined {
+function asAnswer(answer: unknown): WebhookAnswer | undefined {
   if (answer === undefined) return undefined;
   const status = (answer as { status?: unknown } | null)?.status;
   if (status === 'SUCCEEDED' || status === 'FAILED') return answer as WebhookAnswer;
   throw new TribeConfigError(
     'tribe-sdk: a webhook handler returned something other than an answer (use succeeded(), failed(), interactionAnswer() or toStore())',
   );
+}
+
+/** What each request type answers when no handler does: `data` as the platform expects it for that type. */
+function emptyAnswer(type: WebhookType): WebhookAnswer {
+  const empty = REQUEST_TYPES[type].empty;
+  return empty === 'interactions' ? interactionAnswer() : empty === 'array' ? succeeded([]) : succeeded();
 }
 
 async function runSubscription(event: SubscriptionEvent, options: WebhookHandlerOptions, parts: DispatchParts): Promise<WebhookAnswer> {
@@ -57,33 +67,33 @@ async function runSubscription(event: SubscriptionEvent, options: WebhookHandler
   return succeeded();
 }
 
-async function runRequest<TEvent extends WebhookEvent>(
-  handler: RequestHandler<TEvent> | undefined,
-  event: TEvent,
-  parts: DispatchParts,
-): Promise<WebhookAnswer | undefined> {
-  return handler === undefined ? undefined : checkAnswer(await handler(event, parts.context(event)));
+/** The app's routes answer first; a request none of them takes goes to the type's handler option from the table. */
+async function runRequest(event: Exclude<WebhookEvent, SubscriptionEvent>, options: WebhookHandlerOptions, parts: DispatchParts): Promise<WebhookAnswer> {
+  const routes = options as Routes;
+  if (event.type === 'INTERACTION') {
+    const routed = await routeInteraction(event, routes, parts.context(event));
+    if (routed !== undefined && 'unrouted' in routed) {
+      if (options.onInteraction === undefined) {
+        await reportError(options.onError, routed.error, event);
+        return routed.answer;
+      }
+    } else if (routed !== undefined) return routed;
+  }
+  if (event.type === 'SHORTCUTS_STATES' && options.shortcuts && !options.onShortcutsStates) {
+    const { answer, errors } = await routeShortcutStates(event, routes.shortcuts!, parts.context(event));
+    for (const error of errors) await reportError(options.onError, error, event);
+    return answer;
+  }
+  if (event.type === 'FEDERATED_SEARCH' && options.search) return routeSearch(event, options.search, parts.context(event));
+  const name = REQUEST_TYPES[event.type].handler;
+  // The table pairs each type with its option, and RequestHandlers types each option by that pairing.
+  const handler = name === null ? undefined : (options[name] as RequestHandler<typeof event> | undefined);
+  return asAnswer(await handler?.(event, parts.context(event))) ?? emptyAnswer(event.type);
 }
 
-/** Runs the app's handler for a verified event and returns the answer to send (without its `type`). */
+/** Runs the app's handler for a verified event and returns the checked answer to send (without its `type`). */
 export async function dispatch(event: WebhookEvent, options: WebhookHandlerOptions, parts: DispatchParts): Promise<WebhookAnswer> {
-  switch (event.type) {
-    case 'TEST':
-      return succeeded({ challenge: event.data.challenge });
-    case 'SUBSCRIPTION':
-      return runSubscription(event, options, parts);
-    case 'INTERACTION':
-      return (await runRequest(options.onInteraction, event, parts)) ?? interactionAnswer();
-    case 'GET_SETTINGS':
-    case 'UPDATE_SETTINGS':
-      return (await runRequest(options.onSettings, event, parts)) ?? succeeded();
-    case 'APP_INSTALLED':
-      return (await runRequest(options.onInstalled, event, parts)) ?? succeeded();
-    case 'APP_UNINSTALLED':
-      return (await runRequest(options.onUninstalled, event, parts)) ?? succeeded();
-    case 'SHORTCUTS_STATES':
-      return (await runRequest(options.onShortcutsStates, event, parts)) ?? succeeded();
-    case 'FEDERATED_SEARCH':
-      return (await runRequest(options.onFederatedSearch, event, parts)) ?? succeeded();
-  }
+  if (event.type === 'TEST') return succeeded({ challenge: event.data.challenge });
+  if (event.type === 'SUBSCRIPTION') return runSubscription(event, options, parts);
+  return checkAnswer(event.type, await runRequest(event, options, parts));
 }

@@ -1,11 +1,12 @@
 import { TribeConfigError } from '../errors.js';
-import { failed, type WebhookAnswer } from './answers.js';
+import { deliveryRefusal, type WebhookAnswer } from './answers.js';
 import { MemoryDedupStore } from './dedup-store.js';
 import { dispatch } from './dispatch.js';
 import type { WebhookEvent } from './envelope.js';
 import { resolveHandlerOptions, type WebhookContext, type WebhookHandlerOptions } from './handler-options.js';
 import { NetworkClients } from './network-clients.js';
 import { readBoundedBody } from './read-body.js';
+import { holdsSecret } from './secret-guard.js';
 import { createWebhookVerifier } from './verify.js';
 import { TribeWebhookError, type TribeWebhookReason } from './webhook-error.js';
 
@@ -25,10 +26,11 @@ const REFUSAL_STATUS: Record<TribeWebhookReason, number> = {
   future: 401,
   'too-large': 413,
   malformed: 400,
+  timeout: 408,
 };
 
 // The same for every failure, so that nothing of the error (which may hold data or secrets) leaves the app.
-const APP_FAILURE = failed('APP_ERROR', 'tribe-sdk: the app could not handle this request; retry it');
+const APP_FAILURE = deliveryRefusal('APP_ERROR', 'tribe-sdk: the app could not handle this request; retry it');
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -42,11 +44,15 @@ function noClient(): never {
  * Creates the handler: it verifies each delivery, answers the URL check itself, deduplicates redeliveries,
  * runs the matching handler and answers in the platform's shapes. Options are checked here.
  */
-export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
+export function createWebhookHandler<TBlockKey extends string = string, TShortcutKey extends string = string, TSettings = Record<string, unknown>>(
+  typed: WebhookHandlerOptions<TBlockKey, TShortcutKey, TSettings>,
+): WebhookHandler {
+  // The type parameters only check the app's keys; at run time every key is a string.
+  const options = typed as unknown as WebhookHandlerOptions;
   const resolved = resolveHandlerOptions(options);
   const verify = createWebhookVerifier(options);
   const secrets = [...resolved.secrets, ...(options.client?.clientSecret ? [options.client.clientSecret] : [])];
-  const { maxBodyBytes } = resolved;
+  const { maxBodyBytes, bodyTimeoutMs } = resolved;
   const clients = options.client ? new NetworkClients(options.client) : undefined;
   const parts = {
     dedup: options.dedupStore ?? new MemoryDedupStore(),
@@ -71,7 +77,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   const answer = async (event: WebhookEvent, result: WebhookAnswer): Promise<Response> => {
     // Object.assign keeps `type` the first key, as the platform writes it, whatever the answer said.
     const text = JSON.stringify(Object.assign({ type: event.type }, result, { type: event.type }));
-    if (secrets.some((secret) => text.includes(secret))) {
+    if (holdsSecret(text, secrets)) {
       await report(new TribeConfigError('tribe-sdk: a webhook answer contained a secret of the app; it was not sent'), event);
       return json(500, { ...APP_FAILURE, type: event.type });
     }
@@ -79,15 +85,15 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   };
 
   const handle = async (request: Request): Promise<Response> => {
-    if (request.method !== 'POST') return json(405, failed('METHOD_NOT_ALLOWED', 'tribe-sdk: webhooks are delivered with POST'), { allow: 'POST' });
+    if (request.method !== 'POST') return json(405, deliveryRefusal('METHOD_NOT_ALLOWED', 'tribe-sdk: webhooks are delivered with POST'), { allow: 'POST' });
     let event: WebhookEvent;
     try {
-      event = await verify({ rawBody: await readBoundedBody(request, maxBodyBytes), headers: request.headers });
+      event = await verify({ rawBody: await readBoundedBody(request, { maxBytes: maxBodyBytes, timeoutMs: bodyTimeoutMs }), headers: request.headers });
     } catch (error) {
       const refusal =
         error instanceof TribeWebhookError ? error : new TribeWebhookError('tribe-sdk: the webhook body could not be read', { reason: 'malformed' });
       await report(refusal, undefined);
-      return json(REFUSAL_STATUS[refusal.reason], failed(`WEBHOOK_${refusal.reason.toUpperCase().replace('-', '_')}`, refusal.message));
+      return json(REFUSAL_STATUS[refusal.reason], deliveryRefusal(`WEBHOOK_${refusal.reason.toUpperCase().replace('-', '_')}`, refusal.message));
     }
     try {
       return await answer(event, await dispatch(event, options, parts));

@@ -23,7 +23,21 @@ export { createWebhookHandler } from './handler.js';
 /** The handler's type: `(request: Request) => Promise<Response>` plus `close()`. */
 export type { WebhookHandler } from './handler.js';
 /** The handler's options, and the types of the functions it calls. */
-export type { RequestHandler, SubscriptionHandler, SubscriptionHandlers, WebhookCallback, WebhookContext, WebhookHandlerOptions } from './handler-options.js';
+export type {
+  RequestHandler,
+  RequestHandlers,
+  SubscriptionHandler,
+  SubscriptionHandlers,
+  WebhookCallback,
+  WebhookContext,
+  WebhookHandlerOptions,
+} from './handler-options.js';
+/** The routes of dynamic blocks, shortcuts and search, and what their functions receive and return. */
+export type { BlockRoute, CallbackRoute, InteractionContext, InteractionRoute, RouteAnswer, SearchRoute, ShortcutRoute, ShortcutTarget } from './routes.js';
+/** Every request type with its handler option and empty answer: the one table the types and the dispatch come from. */
+export { REQUEST_TYPES, WEBHOOK_TYPES } from './request-types.js';
+/** A request type, and the name of a handler option. */
+export type { RequestHandlerName, WebhookType } from './request-types.js';
 /** The adapter for `node:http` and Express, written with web-standard code only. */
 export { toNodeListener } from './node-listener.js';
 /** The request and response shapes the adapter reads and writes. */
@@ -36,20 +50,49 @@ export type { WebhookDedupStore } from './dedup-store.js';
 export { DEFAULT_MAX_NETWORK_CLIENTS } from './network-clients.js';
 /** The app's client options for the clients handed to handlers. */
 export type { WebhookClientOptions } from './network-clients.js';
-/** Answer builders: interactions, settings to store, success and failure. */
-export { close, dataInteraction, failed, interactionAnswer, openModal, openToast, redirect, reload, show, succeeded, toStore } from './answers.js';
-/** The shapes of answers and interactions. */
-export type { FailedAnswer, Interaction, InteractionType, Slate, SucceededAnswer, WebhookAnswer } from './answers.js';
+/** Answer builders: interactions, settings to store, success, and failure with the platform's numeric codes. */
+export { ERROR_CODES, failed, interactionAnswer, succeeded, toStore } from './answers.js';
+/** The shapes of answers. */
+export type { FailedAnswer, InteractionAnswerData, SucceededAnswer, WebhookAnswer, WebhookErrorCode } from './answers.js';
+/** Interaction builders (slates are validated as they are added) and the platform's enums. */
+export { close, dataInteraction, INTERACTION_TYPES, MODAL_SIZES, openModal, openToast, redirect, reload, show, TOAST_STATUSES } from './interactions.js';
+/** The shapes of the seven interactions. */
+export type {
+  CloseInteraction,
+  DataInteraction,
+  Interaction,
+  InteractionType,
+  ModalProps,
+  ModalSize,
+  OpenModalInteraction,
+  OpenToastInteraction,
+  RedirectInteraction,
+  ReloadInteraction,
+  ReloadProps,
+  ShowInteraction,
+  SlateSource,
+  ToastProps,
+  ToastStatus,
+} from './interactions.js';
+/** Checks an answer against the platform's shapes for its request type, e.g. in an app's tests or a platform driver. */
+export { validateAnswer } from './check-answer.js';
+/** Answers of `SHORTCUTS_STATES` and `FEDERATED_SEARCH`, in the arrays the platform expects. */
+export { searchResults, shortcutStates } from './shortcuts-search.js';
+/** Their items. */
+export type { SearchResult, ShortcutState, ShortcutStatesItem, WireSearchResult } from './shortcuts-search.js';
 /** The envelope and every request type, discriminated by `type`. */
 export type {
   AppInstalledEvent,
   AppUninstalledEvent,
   FederatedSearchEvent,
   GenericSubscriptionEvent,
+  InteractionData,
   InteractionEvent,
   KnownSubscriptionEvent,
   NetworkInfo,
   SettingsEvent,
+  ShortcutsStatesData,
+  ShortcutsStatesEntity,
   ShortcutsStatesEvent,
   SubscriptionEvent,
   SubscriptionEventOf,
@@ -57,7 +100,7 @@ export type {
   WebhookEntity,
   WebhookEnvelope,
   WebhookEvent,
-  WebhookType,
+  WebhookEvents,
 } from './envelope.js';
 /** Subscribed events: their data, the documented names and what each carries. */
 export type {

@@ -1,17 +1,6 @@
-import type { WebhookEvent, WebhookType } from './envelope.js';
+import type { WebhookEvent } from './envelope.js';
+import { isWebhookType, REQUEST_TYPES, WEBHOOK_TYPES } from './request-types.js';
 import { TribeWebhookError } from './webhook-error.js';
-
-const TYPES: ReadonlySet<string> = new Set<WebhookType>([
-  'TEST',
-  'SUBSCRIPTION',
-  'APP_INSTALLED',
-  'APP_UNINSTALLED',
-  'INTERACTION',
-  'GET_SETTINGS',
-  'UPDATE_SETTINGS',
-  'SHORTCUTS_STATES',
-  'FEDERATED_SEARCH',
-]);
 
 function malformed(problem: string): never {
   throw new TribeWebhookError(`tribe-sdk: the webhook body is not a platform request: ${problem}`, { reason: 'malformed' });
@@ -35,20 +24,17 @@ export function parseEnvelope(bodyText: string): WebhookEvent {
   }
   if (!isObject(parsed)) return malformed('it is not a JSON object');
   const { type } = parsed;
-  if (typeof type !== 'string' || !TYPES.has(type)) return malformed(`type must be one of ${[...TYPES].join(', ')}`);
+  if (typeof type !== 'string' || !isWebhookType(type)) return malformed(`type must be one of ${WEBHOOK_TYPES.join(', ')}`);
   if (parsed.data === undefined || parsed.data === null) parsed.data = {};
   if (!isObject(parsed.data)) return malformed('data must be an object');
   const data = parsed.data;
+  for (const key of REQUEST_TYPES[type].requires) requireString(data, key, 'data');
   // The URL check comes before any install, so it may name no network.
-  if (type === 'TEST') requireString(data, 'challenge', 'data');
-  else requireString(parsed, 'networkId', 'the envelope');
+  if (type !== 'TEST') requireString(parsed, 'networkId', 'the envelope');
   if (type === 'SUBSCRIPTION') {
-    requireString(data, 'id', 'data');
-    requireString(data, 'name', 'data');
     if (!isObject(data.actor)) data.actor = { id: '' };
     if (!isObject(data.object)) data.object = {};
   }
-  if (type === 'INTERACTION') requireString(data, 'interactionId', 'data');
   if (typeof parsed.networkId !== 'string') parsed.networkId = '';
   return parsed as unknown as WebhookEvent;
 }

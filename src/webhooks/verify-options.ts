@@ -20,6 +20,8 @@ export const WEBHOOK_DEFAULTS = {
   maxBodyBytes: 1024 * 1024,
   /** How long a plugged-in dedup store may take per call. */
   dedupTimeoutMs: 5_000,
+  /** How long a request's whole body may take to arrive. */
+  bodyTimeoutMs: 10_000,
 } as const;
 
 /** Verification options after validation, with every default applied. */

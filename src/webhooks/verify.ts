@@ -30,6 +30,17 @@ function bytesOf(rawBody: WebhookDelivery['rawBody']): Uint8Array {
   throw new TribeWebhookError('tribe-sdk: rawBody must be the body as bytes (Uint8Array, ArrayBuffer) or as the exact text received', { reason: 'malformed' });
 }
 
+// Fatal: a body with bytes that are not UTF-8 is refused rather than read with U+FFFD in place of them.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(body: Uint8Array): string {
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw new TribeWebhookError('tribe-sdk: the webhook body is not valid UTF-8', { reason: 'malformed' });
+  }
+}
+
 /** Builds a verifier; the options are checked here, before any delivery. */
 export function createWebhookVerifier(options: VerifyWebhookOptions): WebhookVerifier {
   const { secrets, toleranceMs, maxBodyBytes, now } = resolveVerifyOptions(options);
@@ -63,7 +74,7 @@ export function createWebhookVerifier(options: VerifyWebhookOptions): WebhookVer
       throw new TribeWebhookError(`tribe-sdk: the webhook is signed ${-age} ms in the future, more than the tolerance of ${toleranceMs} ms`, {
         reason: 'future',
       });
-    return parseEnvelope(new TextDecoder('utf-8', { fatal: false }).decode(body));
+    return parseEnvelope(decodeUtf8(body));
   };
 }
 

@@ -1,7 +1,7 @@
 import { TribeError, type TribeErrorDetails } from '../errors.js';
 
-/** Why a delivery was refused: each maps to one check of {@link verifyWebhook}. */
-export type TribeWebhookReason = 'missing-signature' | 'bad-signature' | 'stale' | 'future' | 'too-large' | 'malformed';
+/** Why a delivery was refused: each maps to one check of {@link verifyWebhook}, or (`timeout`) to the handler's body deadline. */
+export type TribeWebhookReason = 'missing-signature' | 'bad-signature' | 'stale' | 'future' | 'too-large' | 'malformed' | 'timeout';
 
 /** Details of a {@link TribeWebhookError}. */
 export interface TribeWebhookDetails extends TribeErrorDetails {

@@ -7,6 +7,7 @@ import { connect } from 'node:net';
 import { spawn } from 'node:child_process';
 import { createTribeClient } from 'tribe-sdk';
 import { startOwnEmulator, useEmulator } from '../support/emulator.js';
+import { freePort } from '../support/free-port.js';
 import { codeBlocks, readmeSection } from '../support/readme.js';
 import { startLanguageServer } from '../support/language-server.js';
 import { redisAvailable, useRedis } from '../support/redis.js';
@@ -64,17 +65,6 @@ const TSCONFIG = JSON.stringify({
 });
 
 const redis = useRedis();
-
-/** A port nothing listens on yet. */
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resolves once something accepts connections on `port` (bounded: 60 s, then fails with what the app printed). */
 async function listening(port: number, printed: () => string): Promise<void> {

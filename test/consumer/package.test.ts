@@ -10,14 +10,12 @@ import { BROWSER_ENTRY, CJS_CONSUMER, ESM_CONSUMER, TYPED_CONSUMER } from './sou
 // The package as a user gets it: built, packed by npm, installed into an empty project.
 const emulator = useEmulator();
 let tarballs: Tarballs = { sdk: '', tools: '' };
-let tarball = '';
 let packageVersion = '';
 let project = '';
 
 beforeAll(async () => {
   packageVersion = (JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
   tarballs = await packedTarballs();
-  tarball = tarballs.sdk;
   ({ project } = await installIntoFreshProject([tarballs.sdk, tarballs.tools]));
   await Promise.all([
     writeFile(join(project, 'esm-consumer.mjs'), ESM_CONSUMER),
@@ -25,6 +23,7 @@ beforeAll(async () => {
     writeFile(join(project, 'typed-consumer.ts'), TYPED_CONSUMER),
     writeFile(join(project, 'browser-entry.mjs'), BROWSER_ENTRY),
     writeFile(join(project, 'webhooks-entry.mjs'), "export * from 'tribe-sdk/webhooks';\n"),
+    writeFile(join(project, 'slate-entry.mjs'), "export * from 'tribe-sdk/slate';\n"),
   ]);
 }, 300_000);
 
@@ -122,9 +121,9 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
     }
   });
 
-  it('passes arethetypeswrong for an ESM-only package', async () => {
+  it.each(['sdk', 'tools'] as const)('passes arethetypeswrong as an ESM-only package (%s)', async (which) => {
     // ESM-only: node10 and node16-from-CJS resolution are out of scope (Node >= 20.19 can require() it).
-    const finished = await run(join(REPO, 'node_modules', '.bin', 'attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], { cwd: REPO });
+    const finished = await run(join(REPO, 'node_modules', '.bin', 'attw'), [tarballs[which], '--profile', 'esm-only', '--format', 'json'], { cwd: REPO });
     const report = JSON.parse(finished.stdout) as { analysis: { problems: unknown[] } };
     const ignored = new Set(['node10', 'node16-cjs']);
     const problems = (report.analysis.problems as Array<{ resolutionKind?: string }>).filter((problem) => !ignored.has(problem.resolutionKind ?? ''));
@@ -132,9 +131,29 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
     expect(finished.code).toBe(0);
   });
 
+  it.each(['sdk', 'tools'] as const)('carries the metadata a registry page and a provenance-signed publish need (%s)', async (which) => {
+    const manifest = JSON.parse(expectSuccess('tar', await run('tar', ['-xOzf', tarballs[which], 'package/package.json'], { cwd: REPO })).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).toMatchObject({
+      license: 'MIT',
+      engines: { node: '>=20.19' },
+      publishConfig: { access: 'public', provenance: true },
+      repository: { type: 'git', url: expect.stringMatching(/^git\+https:\/\/.+\.git$/) },
+      homepage: expect.stringMatching(/^https:\/\//),
+      bugs: { url: expect.stringMatching(/^https:\/\//) },
+      keywords: expect.arrayContaining(['tribe', 'bettermode', 'graphql']),
+    });
+    // Provenance checks the repository against the one the package is built from; both packages name the same.
+    const root = JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { repository: { url: string } };
+    expect((manifest.repository as { url: string }).url).toBe(root.repository.url);
+  });
+
   it.each([
     ['.', 'browser-entry.mjs', 'index.js'],
     ['tribe-sdk/webhooks', 'webhooks-entry.mjs', 'webhooks/index.js'],
+    ['tribe-sdk/slate', 'slate-entry.mjs', 'slate/index.js'],
   ])('bundles "%s" for the browser without Node built-ins, the emulator or its server libraries', async (_entry, file, main) => {
     const inputs = await bundleInputs(project, file, 'browser');
     expect(inputs).toContain(`node_modules/tribe-sdk/dist/src/${main}`);

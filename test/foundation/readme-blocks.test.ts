@@ -14,6 +14,12 @@ const AMBIENT: Record<string, string> = {
   input: "declare const input: import('tribe-sdk/generated').CreatePostInput;",
   tribe: "declare const tribe: import('tribe-sdk').TribeClient;",
   handler: "declare const handler: import('tribe-sdk/webhooks').WebhookHandler;",
+  memberId: 'declare const memberId: string;',
+  postTypeId: 'declare const postTypeId: string;',
+  photo: 'declare const photo: File;',
+  pdfBytes: 'declare const pdfBytes: Uint8Array;',
+  communityUrl: 'declare const communityUrl: string;',
+  redirectUri: 'declare const redirectUri: string;',
   sdk: 'declare const sdk: { myThing(variables: { limit: number }): Promise<{ posts: { nodes: Array<{ id: string; title: string | null }> | null } }> };',
 };
 

@@ -156,3 +156,23 @@ describe('the Node pool', () => {
     expect(server.connections.open).toBe(0);
   });
 });
+
+describe('the fetch entry on Node', () => {
+  it('keeps 200 concurrent calls within maxConnections sockets (64 by default, or the transport group’s)', async () => {
+    for (const [options, bound] of [
+      [{}, 64],
+      [{ transport: { maxConnections: 8 } }, 8],
+    ] as const) {
+      // A server per case: the runtime's fetch keeps idle sockets in its process-wide pool, which a second client would reuse.
+      const server = await startScriptedServer();
+      const tribe = hostileClient(server, { fetch: globalThis.fetch }, options);
+      await tribe.getAccessToken();
+      const results = await Promise.all(Array.from({ length: 200 }, () => tribe.sdk.network()));
+      expect(results).toHaveLength(200);
+      expect(server.connections.accepted).toBeLessThanOrEqual(bound + 1);
+      expect(server.connections.accepted).toBeGreaterThan(1);
+      tribe.close();
+      await server.close();
+    }
+  });
+});

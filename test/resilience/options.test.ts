@@ -3,6 +3,7 @@ import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTribeClient, TribeConfigError, type TribeEvent } from '../../src/index.js';
+import { NetworkDocument, SpacesDocument } from '../../generated/sdk.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
 
 const emulator = useEmulator();
@@ -88,6 +89,39 @@ describe('client options', () => {
     }
     expect(emulator.current.requestCount()).toBe(0);
     expect(events.filter((event) => event.type === 'retry' || event.type === 'request' || event.type === 'token-minted')).toEqual([]);
+  });
+
+  it('rejects variables holding a function, a Symbol, a Map or a Set, and per-call headers given as a Map or Headers, with nothing sent', async () => {
+    const tribe = createTribeClient(appOptions(emulator.current));
+    const lost: Array<[unknown, RegExp]> = [
+      [{ limit: 10, filter: () => 1 }, /a function at "filter" would be dropped/],
+      [{ limit: 10, tag: Symbol('tag') }, /a symbol at "tag" would be dropped/],
+      [{ limit: 10, ids: new Map([['a', 1]]) }, /a Map at "ids" would be sent as \{\}/],
+      [{ limit: 10, ids: new Set(['a']) }, /a Set at "ids" would be sent as \{\}/],
+      [new Map([['limit', 10]]), /a Map at the top level/],
+    ];
+    for (const [variables, reason] of lost) {
+      for (const send of [() => tribe.sdk.spaces(variables as never), () => tribe.request(SpacesDocument, variables as never)]) {
+        const error = await send().catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(TribeConfigError);
+        expect((error as Error).message).toMatch(/^tribe-sdk: the variables of spaces must be JSON-serialisable/);
+        expect((error as Error).message).toMatch(reason);
+      }
+    }
+    for (const headers of [new Map([['x-trace', 'one']]), new Headers({ 'x-trace': 'one' })]) {
+      const viaSdk = await tribe.sdk.network(undefined, headers as never).catch((caught: unknown) => caught);
+      expect(viaSdk).toBeInstanceOf(TribeConfigError);
+      expect((viaSdk as Error).message).toBe('tribe-sdk: requestHeaders must be a plain object of strings (Headers instances and arrays are not sent)');
+      const viaRequest = await tribe.request(NetworkDocument, undefined, { headers: headers as never }).catch((caught: unknown) => caught);
+      expect(viaRequest).toBeInstanceOf(TribeConfigError);
+      const viaMember = await tribe
+        .impersonate('member-1')
+        .network(undefined, headers as never)
+        .catch((caught: unknown) => caught);
+      expect(viaMember).toBeInstanceOf(TribeConfigError);
+    }
+    expect(emulator.current.requestCount()).toBe(0);
+    tribe.close();
   });
 
   it('fails calls after close()', async () => {

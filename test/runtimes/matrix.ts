@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO } from '../consumer/pack.js';
 import { CHROMIUM, runChromium } from './runners/chromium.js';
-import { BUN, DENO, runBun, runDeno, runNodeCjs, runNodeEsm, versionOf } from './runners/process-runtimes.js';
+import { NODE_BINARIES } from './runners/node-binaries.js';
+import { BUN, DENO, runBun, runDeno, runNodeBinary, runNodeCjs, runNodeEsm, versionOf } from './runners/process-runtimes.js';
 import { runEdgeRuntime, runWorkerd } from './runners/web-runtimes.js';
 import type { ProgramCall } from './runtime-project.js';
 
@@ -39,6 +40,15 @@ export const MATRIX: readonly MatrixRuntime[] = [
     installHint: 'node',
     run: runNodeCjs,
   },
+  // The supported Node lines beside the one running the tests: the lowest `engines` allows, and each later major.
+  ...NODE_BINARIES.flatMap(({ alias, file }) =>
+    (['esm', 'cjs'] as const).map((kind) => ({
+      name: `${alias}-${kind}`,
+      version: () => versionOf(file).then((version) => version && `node ${version}`),
+      installHint: 'npm run runtimes:node',
+      run: runNodeBinary(file, kind),
+    })),
+  ),
   {
     name: 'bun',
     version: () => versionOf(BUN).then((version) => version && `bun ${version}`),

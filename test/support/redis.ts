@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
+import { freePort } from './free-port.js';
 
 /** A redis-server of the test file's own, on 127.0.0.1, without persistence. */
 export interface RunningRedis {
@@ -22,17 +23,6 @@ export function redisAvailable(): boolean {
   if (process.env.CI) throw new Error('redis-server is missing, and CI must run the Redis tests (.ci/run installs it)');
   console.log('skipping the Redis tests: redis-server is not installed (apt-get install redis-server)');
   return false;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function acceptsConnections(port: number): Promise<boolean> {

@@ -37,5 +37,13 @@ export function mintAnswer(accessToken: string): ScriptedAnswer {
 
 /** A token source on a memory cache with no refresh margin, minting with `mint`. */
 export function plainTokenSource(mint: (memberId: string | undefined) => Promise<AccessToken>): TokenSource {
-  return new TokenSource({ mint, cache: new MemoryTokenCache(), keyParts: ['k'], networkId: 'net', refreshMarginMs: 0, now: Date.now, onEvent: undefined });
+  return new TokenSource({
+    mint,
+    store: { kind: 'local', cache: new MemoryTokenCache() },
+    keyParts: ['k'],
+    networkId: 'net',
+    refreshMarginMs: 0,
+    now: Date.now,
+    onEvent: undefined,
+  });
 }

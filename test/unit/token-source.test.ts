@@ -15,7 +15,7 @@ function sourceWith(script: ScriptedAnswer[], refreshMarginMs = 60_000) {
   const call = { ...DEFAULT_CALL, policy: { ...DEFAULT_CALL.policy, maxRetries: 0 } };
   const tokens = new TokenSource({
     mint: (memberId) => mintToken(app, memberId, { exchange, call, now: Date.now, onEvent: undefined, scrubber: new Scrubber() }, undefined),
-    cache: new MemoryTokenCache(),
+    store: { kind: 'local', cache: new MemoryTokenCache() },
     keyParts: [app.endpoint, app.clientId, app.networkId],
     networkId: app.networkId,
     refreshMarginMs,

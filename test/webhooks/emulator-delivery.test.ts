@@ -172,7 +172,7 @@ describe('the emulator delivers webhooks to a real handler', () => {
     expect(outcome.answer).toMatchObject({
       type: 'INTERACTION',
       status: 'SUCCEEDED',
-      data: { interactions: [{ type: 'SHOW', slate: { blocks: [{ props: { value: 'Hi Grace Hopper' } }] } }] },
+      data: { interactions: [{ type: 'SHOW', slate: { blocks: [{ props: JSON.stringify({ value: 'Hi Grace Hopper' }) }] } }] },
     });
   });
 

@@ -4,6 +4,7 @@ import {
   close,
   createWebhookHandler,
   dataInteraction,
+  ERROR_CODES,
   failed,
   interactionAnswer,
   openModal,
@@ -97,16 +98,17 @@ describe('createWebhookHandler over node:http', () => {
     expect(names).toEqual(['on:badge.awarded:gold', 'any:badge.awarded', 'any:space.created']);
   });
 
-  it('answers interactions with the builders, and settings with toStore', async () => {
+  it('answers interactions with the builders (slates in the wire form), and settings with toStore', async () => {
     const slate = { rootBlock: 'root', blocks: [{ id: 'root', name: 'Text', props: { value: 'Hi' } }] };
+    const wire = { rootBlock: 'root', blocks: [{ id: 'root', name: 'Text', props: '{"value":"Hi"}', children: '[]' }] };
     const { post } = await served({
       onInteraction: (event) =>
         event.data.callbackId === 'fail'
-          ? failed('NOT_ALLOWED', 'members may not do this')
+          ? failed(ERROR_CODES.PermissionError, 'members may not do this')
           : interactionAnswer(
               show(event.data.interactionId, slate),
               openModal('m', slate, { title: 'Details' }),
-              openToast('t', { title: 'Saved', status: 'success' }),
+              openToast('t', { title: 'Saved', status: 'SUCCESS' }),
               close('c'),
               reload('r'),
               redirect('x', 'https://example.com/next', true),
@@ -120,9 +122,9 @@ describe('createWebhookHandler over node:http', () => {
       status: 'SUCCEEDED',
       data: {
         interactions: [
-          { id: 'Int1', type: 'SHOW', slate },
-          { id: 'm', type: 'OPEN_MODAL', slate, props: { title: 'Details' } },
-          { id: 't', type: 'OPEN_TOAST', props: { title: 'Saved', status: 'success' } },
+          { id: 'Int1', type: 'SHOW', slate: wire },
+          { id: 'm', type: 'OPEN_MODAL', slate: wire, props: { title: 'Details', size: 'md' } },
+          { id: 't', type: 'OPEN_TOAST', props: { title: 'Saved', status: 'SUCCESS' } },
           { id: 'c', type: 'CLOSE' },
           { id: 'r', type: 'RELOAD', props: {} },
           { id: 'x', type: 'REDIRECT', props: { url: 'https://example.com/next', external: true } },
@@ -133,7 +135,7 @@ describe('createWebhookHandler over node:http', () => {
     const refused = await post(envelope('INTERACTION', { interactionId: 'Int2', callbackId: 'fail' }));
     expect(refused).toMatchObject({
       status: 200,
-      json: { type: 'INTERACTION', status: 'FAILED', errorCode: 'NOT_ALLOWED', errorMessage: 'members may not do this' },
+      json: { type: 'INTERACTION', status: 'FAILED', errorCode: 102, errorMessage: 'members may not do this' },
     });
     const settings = await post(envelope('UPDATE_SETTINGS', { greeting: 'moin' }));
     expect(settings.json).toEqual({ type: 'UPDATE_SETTINGS', status: 'SUCCEEDED', data: { toStore: { greeting: 'moin' } } });
@@ -149,7 +151,7 @@ describe('createWebhookHandler over node:http', () => {
     await post(envelope('APP_UNINSTALLED', {}));
     const search = await post(envelope('FEDERATED_SEARCH', { query: 'x' }));
     expect(calls).toEqual(['installed NetAcme001', 'uninstalled NetAcme001']);
-    expect(search.json).toEqual({ type: 'FEDERATED_SEARCH', status: 'SUCCEEDED', data: {} });
+    expect(search.json).toEqual({ type: 'FEDERATED_SEARCH', status: 'SUCCEEDED', data: [] });
   });
 
   it('refuses unsigned, badly signed and stale deliveries with 4xx, tells onError, and shows no secret', async () => {

@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { brotliDecompress, gunzip, inflate, inflateRaw, type ZlibOptions } from 'node:zlib';
 import { TribeNetworkError } from '../../errors.js';
 import { MESSAGES } from '../../messages.js';
-import { tooLarge } from '../read-body.js';
+import { tooLarge } from '../bounded-text.js';
 
 type Decoder = (input: Buffer, options: ZlibOptions) => Promise<Buffer>;
 

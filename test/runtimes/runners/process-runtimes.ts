@@ -27,6 +27,12 @@ export const runNodeEsm = (project: string, call: ProgramCall): Promise<unknown>
 /** Node, loading the package with `require()` from CommonJS. */
 export const runNodeCjs = (project: string, call: ProgramCall): Promise<unknown> => runEntry(process.execPath, (entry) => [entry], 'cjs', project, call);
 
+/** A Node binary of the matrix other than the one running the tests, loading the package the way `kind` says. */
+export const runNodeBinary =
+  (file: string, kind: 'esm' | 'cjs') =>
+  (project: string, call: ProgramCall): Promise<unknown> =>
+    runEntry(file, (entry) => [entry], kind, project, call);
+
 /** Bun, running the unbundled ES module. */
 export const runBun = (project: string, call: ProgramCall): Promise<unknown> => runEntry(BUN, (entry) => [entry], 'esm', project, call);
 

@@ -1,6 +1,6 @@
 import { startEmulator, type RunningEmulator } from '../emulator/index.js';
-import { createTribeClient, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from 'tribe-sdk';
-import { startDemoWebhookApp, type DemoWebhookApp } from './demo-webhook-app.js';
+import { createTribeClient, imageHtml, mintAccessToken, paginate, redactToken, TribeError, type TribeClient } from 'tribe-sdk';
+import { DEMO_BLOCK, startDemoWebhookApp, type DemoWebhookApp } from './demo-webhook-app.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -16,6 +16,11 @@ function withoutCredentials(endpoint: string): string {
   }
 }
 type Print = (line: string) => void;
+
+/** The image the demo uploads into its post: a 1x1 PNG. */
+const DEMO_PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (char) =>
+  char.charCodeAt(0),
+);
 
 async function pageThroughPosts(client: TribeClient, print: Print): Promise<void> {
   let page = 0;
@@ -49,6 +54,7 @@ async function emulatorWalk(emulator: RunningEmulator, app: DemoWebhookApp, prin
     const { authMember } = await member.authMember();
     const { spaces } = await client.sdk.spaces({ limit: 1 });
     const space = spaces.nodes![0]!;
+    const [image] = await client.uploadImages([{ file: DEMO_PNG, contentType: 'image/png', name: 'demo.png' }], { memberId });
     const { createPost } = await member.createPost({
       spaceId: space.id,
       input: {
@@ -56,11 +62,15 @@ async function emulatorWalk(emulator: RunningEmulator, app: DemoWebhookApp, prin
         publish: true,
         mappingFields: [
           { key: 'title', type: 'text', value: JSON.stringify('Hello from tribe-sdk') },
-          { key: 'content', type: 'html', value: JSON.stringify('<p>Posted by the demo, as a member.</p>') },
+          { key: 'content', type: 'html', value: JSON.stringify(`<p>Posted by the demo, as a member.</p>${imageHtml(image!)}`) },
         ],
       },
     });
     print(`4. Acting as ${authMember.name}, created post ${createPost.id} "${createPost.title}" in ${space.name}`);
+    const embedded = createPost.fields?.find((field) => field.key === 'content')?.value?.includes(image!.url) ?? false;
+    print(
+      `   with image ${image!.id} (${image!.size} bytes) uploaded to ${image!.url}${embedded ? ', embedded in its content' : ', but its content lacks it'}`,
+    );
     await client.sdk.addReaction({ postId: createPost.id, input: { reaction: 'like' } });
     const { post } = await client.sdk.post({ id: createPost.id });
     print(`5. The bot reacted: ${post.reactions?.map((reaction) => `${reaction.reaction} x${reaction.count}`).join(', ')}`);
@@ -74,6 +84,7 @@ async function emulatorWalk(emulator: RunningEmulator, app: DemoWebhookApp, prin
       print(`   ${error instanceof TribeError ? `${error.name} [${error.code}]: ${error.message}` : String(error)}`);
     }
     await webhookLoop(emulator, app, createPost.id, print);
+    await interactionRoundTrip(emulator, print);
   } finally {
     client.close();
   }
@@ -92,8 +103,23 @@ async function webhookLoop(emulator: RunningEmulator, app: DemoWebhookApp, postI
   print(`   ${webhooks.deliveries.length} signed deliveries, ${answered} answered 200: ${types.join(', ')}`);
 }
 
+/** Shows the platform side: the emulator loads the app's block as a member, submits its form, and checks both answers. */
+async function interactionRoundTrip(emulator: RunningEmulator, print: Print): Promise<void> {
+  const actor = emulator.memberIds[2]!;
+  const load = await emulator.interact({ block: DEMO_BLOCK, actor });
+  const slate = load.interactions[0]?.slate as { blocks?: Array<{ name: string }> } | undefined;
+  print(`9. The emulator loaded the app's block "${DEMO_BLOCK}" as ${actor}, signed: ${load.valid ? 'a valid' : 'an invalid'} answer`);
+  print(`   ${load.interactions.map((item) => item.type).join(', ')} of a slate with ${slate?.blocks?.map((block) => block.name).join(', ')}`);
+  const submit = await emulator.interact({ block: DEMO_BLOCK, actor, callbackId: 'submit', inputs: { name: 'Linus' } });
+  const toast = submit.interactions.find((item) => item.type === 'OPEN_TOAST');
+  print(
+    `   submitting its form (callback "submit", name "Linus") answered ${submit.interactions.map((item) => item.type).join(' + ')}: "${String(toast?.props?.title)}"`,
+  );
+  for (const problem of [...load.problems, ...submit.problems]) print(`   problem: ${problem}`);
+}
+
 /**
- * `tribe-sdk demo` (npm start): walks through the SDK, and on the emulator also the app's webhook half. Against the built-in emulator by default; with
+ * `tribe-sdk demo` (npm start): walks through the SDK, and on the emulator also the app's webhook half and one interaction round trip. Against the built-in emulator by default; with
  * TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID set, the read-only part runs on the real API.
  */
 export async function demoCommand(env: Env, print: Print = (line) => process.stdout.write(`${line}\n`)): Promise<number> {
@@ -110,7 +136,7 @@ export async function demoCommand(env: Env, print: Print = (line) => process.std
   }
   const app = await startDemoWebhookApp();
   try {
-    const emulator = await startEmulator({ webhooks: { url: app.url, signingSecret: app.signingSecret } });
+    const emulator = await startEmulator({ webhooks: { url: app.url, signingSecret: app.signingSecret }, app: { dynamicBlocks: [DEMO_BLOCK] } });
     app.attach(emulator);
     try {
       print(`tribe-sdk demo against the built-in emulator at ${emulator.url}`);

@@ -2,7 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunningEmulator } from '../emulator/index.js';
+import { ui } from 'tribe-sdk/slate';
 import { createWebhookHandler, toNodeListener, type NodeWebhookListener } from 'tribe-sdk/webhooks';
+
+/** The demo app's dynamic block: a form that greets the member. */
+export const DEMO_BLOCK = 'welcome';
 
 /** What the demo app did when the emulator told it about a new post. */
 export interface DemoReply {
@@ -11,7 +15,7 @@ export interface DemoReply {
   text: string;
 }
 
-/** The demo's app half: a webhook handler on loopback that thanks the author of each new post, as the bot. */
+/** The demo's app half: a webhook handler on loopback that thanks the author of each new post, as the bot, and serves a block that greets. */
 export interface DemoWebhookApp {
   url: string;
   signingSecret: string;
@@ -39,6 +43,27 @@ export async function startDemoWebhookApp(): Promise<DemoWebhookApp> {
       const handler = createWebhookHandler({
         signingSecret,
         client: { clientId: emulator.clientId, clientSecret: emulator.clientSecret, endpoint: emulator.url },
+        blocks: {
+          [DEMO_BLOCK]: {
+            load: (context) =>
+              context.show(
+                ui.Card(
+                  {},
+                  ui.CardHeader({ title: 'Welcome' }),
+                  ui.CardContent(
+                    {},
+                    ui.Form({ callbackId: 'submit' }, ui.Input({ name: 'name', label: 'Your name' }), ui.Button({ text: 'Say hi', type: 'submit' })),
+                  ),
+                ),
+              ),
+            callbacks: {
+              submit: (context, inputs) => [
+                context.toast({ status: 'SUCCESS', title: `Welcome, ${String(inputs.name)}!` }),
+                context.show(ui.Text({ value: `Nice to meet you, ${String(inputs.name)}.` })),
+              ],
+            },
+          },
+        },
         on: {
           'post.published': async (event, { client }) => {
             // The bot's own reply is a new post too: answering replies would never end.

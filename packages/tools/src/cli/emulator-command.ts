@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EMULATOR_PLANS, startEmulator, type EmulatorRateLimits } from '../emulator/index.js';
 import { parseCommand } from './args.js';
+import { appFlagsOptions, APP_FLAGS } from './emulator-app-flags.js';
 import { durationFlag, integerFlag } from './flags.js';
 import { webhookAttemptLine } from './webhook-attempt-line.js';
 
@@ -19,7 +20,11 @@ credentials, the network and member IDs. Runs until stopped (Ctrl-C).
   --rate-limit free|addon|REQUESTS[,COMPLEXITY]   enforce a burst limit per network
   --rate-window SECONDS          the burst window's length
   --webhook-url URL              deliver signed webhooks there (secret: TRIBE_SIGNING_SECRET, the app's, or one it prints)
-  --cors-origin ORIGIN           also answer CORS for this origin (repeatable; loopback pages always are)`;
+  --cors-origin ORIGIN           also answer CORS for this origin (repeatable; loopback pages always are)
+  --interaction-url URL          with --webhook-url: where INTERACTION requests go (default: the webhook URL)
+  --search-url URL               with --webhook-url: where FEDERATED_SEARCH requests go (default: the webhook URL)
+  --block KEY                    with --webhook-url: a dynamic block of the app, shown at previewUrl (repeatable)
+  --shortcut KEY                 with --webhook-url: a shortcut of the app (repeatable)`;
 
 /**
  * `--rate-limit free|addon|REQUESTS[,COMPLEXITY]` with `--rate-window SECONDS` (default 10): a
@@ -72,6 +77,7 @@ export async function emulatorCommand(args: string[], env: Record<string, string
       'cors-origin': { type: 'string', multiple: true },
       'rate-limit': { type: 'string' },
       'rate-window': { type: 'string' },
+      ...APP_FLAGS,
     },
   });
   if (!values) return 0;
@@ -93,12 +99,13 @@ export async function emulatorCommand(args: string[], env: Record<string, string
     schemaPath: values.schema,
     corsOrigins: values['cors-origin'],
     rateLimits: rateLimitsOf(values['rate-limit'], values['rate-window']),
+    app: appFlagsOptions(values, webhooks !== undefined),
   });
   if (delayMs > 0) emulator.injectFault({ delayMs });
   const { url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId } = emulator;
   const printedSecret = webhooks?.generated ? { webhookSigningSecret: webhooks.signingSecret } : {};
   process.stdout.write(
-    `${JSON.stringify({ url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId, webhookUrl: webhooks?.url, ...printedSecret })}\n`,
+    `${JSON.stringify({ url, clientId, clientSecret, networkId, memberIds, uninstalledNetworkId, webhookUrl: webhooks?.url, previewUrl: emulator.previewUrl, ...printedSecret })}\n`,
   );
   process.stderr.write(`tribe-sdk emulator listening on ${url} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {

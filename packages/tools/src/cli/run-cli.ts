@@ -4,7 +4,8 @@ import { parseCommand, UsageError } from './args.js';
 const DEMO_USAGE = `Usage: tribe-sdk demo
 
 Walks through the SDK: mints a bot token, lists spaces, creates a post as a member, reacts, pages
-through the posts, shows the Forbidden error, and receives the emulator's webhook in a local handler.
+through the posts, shows the Forbidden error, receives the emulator's webhook in a local handler, and
+has the emulator load the handler's block and submit its form.
 It runs on the built-in emulator, or read-only against the real API when TRIBE_CLIENT_ID,
 TRIBE_CLIENT_SECRET and TRIBE_NETWORK_ID (and optionally TRIBE_API_URL) are set.`;
 
@@ -16,9 +17,13 @@ Commands:
   demo                                            walk through the SDK (on the emulator unless TRIBE_* are set)
   emulator [--port N] [--data file.json] [--token-ttl seconds] [--delay ms] [--gateway] [--schema file]
            [--rate-limit free|addon|REQUESTS[,COMPLEXITY]] [--rate-window seconds]
-           [--webhook-url URL] [--cors-origin URL]...
+           [--webhook-url URL] [--cors-origin URL]... [--interaction-url URL] [--search-url URL]
+           [--block KEY]... [--shortcut KEY]...
                                                   start the local Tribe API emulator; prints one JSON line;
                                                   delivers signed webhooks to URL (secret: TRIBE_SIGNING_SECRET)
+                                                  and previews the app's blocks at previewUrl
+  interact --emulator URL (--block KEY | --shortcut KEY) [--actor ID] [--callback ID] [--inputs JSON]
+                                                  ask the emulator's app for a block or send it a callback
   schema pull [--from <file|url>] [--out <file>] [--operations <dir>] [--fail-on-breaking]
                                                   write a sorted snapshot of the Tribe schema and report
                                                   the changes and the operations they break
@@ -55,6 +60,7 @@ const COMMANDS: Record<string, Command> = {
     return (await import('./demo-command.js')).demoCommand(env);
   },
   emulator: async (args, env) => (await import('./emulator-command.js')).emulatorCommand(args, env),
+  interact: async (args) => (await import('./interact-command.js')).interactCommand(args),
   'schema pull': async (args, env) => (await import('./schema-pull-command.js')).schemaPullCommand(args, env),
   'schema validate': async (args) => (await import('./validate-operations.js')).schemaValidateCommand(args),
 };

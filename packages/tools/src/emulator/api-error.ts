@@ -7,6 +7,7 @@ export const API_CODE = {
   invalidParameter: '106',
   invalidToken: '108',
   notFound: '110',
+  invalidRequest: '118',
 } as const;
 
 /**
@@ -25,4 +26,14 @@ export function notFound(kind: string, id: string | null | undefined): GraphQLEr
 /** A 102 permission error. */
 export function forbidden(message: string): GraphQLError {
   return apiError(API_CODE.permission, message);
+}
+
+/**
+ * The answer of a root field the emulator does not model: a 118 "invalid request" error flagged
+ * `extensions.notModelled`, never generated data that would look like a change of state.
+ */
+export function notModelled(typeName: string, fieldName: string): GraphQLError {
+  return new GraphQLError(`the emulator does not model ${typeName}.${fieldName}; it answers no generated data for it (see docs/emulator.md)`, {
+    extensions: { code: API_CODE.invalidRequest, notModelled: true },
+  });
 }

@@ -1,3 +1,4 @@
+import type { MediaStore } from './media/media-store.js';
 import type { EmulatorStore } from './store.js';
 import type { TokenAuthority, TokenClaims, TokenProblem } from './tokens.js';
 
@@ -13,6 +14,8 @@ export interface EmulatorContext {
   store: EmulatorStore;
   tokens: TokenAuthority;
   caller: Caller;
+  /** Signed upload targets and the uploaded media. */
+  media: MediaStore;
   /** The `gatewayUrl` that `limitedToken` returns, when configured. */
   gatewayUrl: string | undefined;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { EmulatorContext } from './context.js';
 import type { FaultInjector, FaultRule } from './faults.js';
+import { readBodyWithin } from './request-body.js';
 import { operationNameOf, variablesOf, type RequestLog } from './request-log.js';
 
 /** Paths that serve the API: the documented one, and the one handed out as `gatewayUrl`. */
@@ -30,12 +31,6 @@ function toTribeShape(errors: YogaError[]): { errors: TribeShapedError[]; status
   return { errors: shaped, status };
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
 function answerFault(rule: FaultRule, response: ServerResponse): void {
   const status = rule.status ?? 500;
   const headers: Record<string, string> = { 'content-type': 'application/json', ...rule.headers };
@@ -61,12 +56,17 @@ export async function startHttpServer(options: {
   log: RequestLog;
   host: string;
   port: number;
+  /** Pages besides the API (the block preview); resolves true when it answered the request. */
+  routes?: (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
+  /** Larger request bodies are refused with 413, a larger declared Content-Length before reading. */
+  maxBodyBytes: number;
 }): Promise<HttpServerHandle> {
   const { yoga, faults, log } = options;
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (await options.routes?.(request, response)) return;
     const url = new URL(request.url ?? '/', `http://${request.headers.host ?? options.host}`);
-    const body = await readBody(request);
-    const text = body.toString('utf8');
+    const body = await readBodyWithin(request, options.maxBodyBytes);
+    const text = body?.toString('utf8') ?? '';
     const isPost = request.method === 'POST';
     const operationName = isPost ? operationNameOf(text) : undefined;
     log.add({
@@ -75,8 +75,14 @@ export async function startHttpServer(options: {
       path: url.pathname,
       method: request.method ?? 'GET',
       authorization: request.headers.authorization,
+      cacheControl: request.headers['x-bettermode-cache-control'] as string | undefined,
       variables: isPost ? variablesOf(text) : undefined,
     });
+    if (!body) {
+      const refusal = { errors: [{ code: '118', message: `the request body is larger than ${options.maxBodyBytes} bytes` }] };
+      response.writeHead(413, { 'content-type': 'application/json', connection: 'close' }).end(JSON.stringify(refusal));
+      return;
+    }
     if (!API_PATHS.has(url.pathname)) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: the API is at /graphql');
       return;

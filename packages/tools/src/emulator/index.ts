@@ -3,16 +3,23 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createYoga } from 'graphql-yoga';
 import { SHIPPED_SCHEMA_PATH } from '../shipped-schema.js';
+import { appControls, startAppPlatform, type RunningApp } from './app-platform/app-controls.js';
+import type { EmulatorAppOptions } from './app-platform/app-options.js';
 import { authGate } from './auth-gate.js';
 import { emulatorCors } from './cors.js';
 import { readCaller, type EmulatorContext } from './context.js';
 import { countUsage } from './count-usage.js';
 import { buildEmulatorSchema } from './executable-schema.js';
 import { FaultInjector, type FaultRule, type InjectedFault } from './faults.js';
+import { mediaRoutes } from './media/media-routes.js';
+import { MediaStore } from './media/media-store.js';
+import { OAuthGrants } from './oauth/oauth-grants.js';
+import { oauthRoutes } from './oauth/oauth-routes.js';
 import { startHttpServer } from './http-server.js';
 import { quotaPlugin } from './quota-plugin.js';
 import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
+import { DEFAULT_REQUEST_LIMITS, requestLimitsPlugin, type EmulatorRequestLimits } from './request-limits.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
@@ -27,10 +34,16 @@ import {
 } from './webhook-events.js';
 
 export type { FaultRule, InjectedFault } from './faults.js';
+export type { RunningApp } from './app-platform/app-controls.js';
+export type { EmulatorAppOptions } from './app-platform/app-options.js';
+export type { AnswerProblem } from './app-platform/answer-problem.js';
+export type { AnsweredInteraction, AppAnswerResult, AppInteractionInput, InteractionResult, ShortcutStatesInput } from './app-platform/app-platform.js';
+export type { ShortcutEntity } from './app-platform/platform-requests.js';
 export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
 export { EMULATOR_PLANS, type EmulatorRateLimits, type WindowLimits } from './rate-limits.js';
+export { DEFAULT_REQUEST_LIMITS, type EmulatorRequestLimits } from './request-limits.js';
 export type {
   AppInstallationRecord,
   AppRecord,
@@ -38,6 +51,7 @@ export type {
   EmulatorData,
   MemberRecord,
   NetworkRecord,
+  NotificationSubscriptionRecord,
   PostRecord,
   PostTypeRecord,
   SpaceJoinRequestRecord,
@@ -45,10 +59,14 @@ export type {
   TagRecord,
 } from './store.js';
 export { EmulatorStore } from './store.js';
+export { MediaStore, type StoredMedia } from './media/media-store.js';
 export { createDemoData, type DemoDataOptions } from './seed.js';
 
 /** The token lifetime unless configured otherwise: one hour. */
 export const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+
+/** How long a signed upload target stays valid unless changed: ten minutes. */
+export const DEFAULT_UPLOAD_TTL_SECONDS = 600;
 
 /** Options of {@link startEmulator}. */
 export interface EmulatorOptions {
@@ -70,6 +88,10 @@ export interface EmulatorOptions {
   webhooks?: EmulatorWebhookOptions;
   /** Web origins allowed to call the emulator from a browser besides loopback ones, e.g. `http://dev.test:3000`. */
   corsOrigins?: string[];
+  /** Register the app with the platform side (needs `webhooks`): its interaction and search URLs, dynamic blocks and shortcuts. */
+  app?: EmulatorAppOptions;
+  /** What one request may ask: body size, aliases, fields, introspections, complexity (default {@link DEFAULT_REQUEST_LIMITS}). */
+  requestLimits?: Partial<EmulatorRequestLimits>;
 }
 
 /** The emulator's side of an app's webhooks: what it sent, and controls to send more. */
@@ -95,7 +117,7 @@ export interface Restorable {
 }
 
 /** A running emulator: where it is, the demo credentials, its state, and the fault controls. */
-export interface RunningEmulator {
+export interface RunningEmulator extends RunningApp {
   /** The GraphQL endpoint, e.g. `http://127.0.0.1:4123/graphql`. */
   url: string;
   clientId: string;
@@ -124,6 +146,10 @@ export interface RunningEmulator {
   rateLimitedCount(): number;
   /** Changes the lifetime of tokens issued from now on. */
   setTokenTtl(seconds: number): Restorable;
+  /** Changes how long upload targets signed from now on stay valid (negative: already expired). */
+  setUploadTtl(seconds: number): Restorable;
+  /** The uploaded media, by ID: kind, name, content type and bytes. */
+  media: MediaStore;
   /** Webhook deliveries, when started with `webhooks`. */
   webhooks: RunningWebhooks | undefined;
   /** Ends every fault, restores the token lifetime and forgets the request and delivery logs; keeps the data. */
@@ -171,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const tokens = new TokenAuthority(ttl);
   const faults = new FaultInjector();
   const log = new RequestLog();
+  const media = new MediaStore(DEFAULT_UPLOAD_TTL_SECONDS);
   let gatewayUrl: string | undefined;
   const deliverer = options.webhooks ? new WebhookDeliverer(options.webhooks) : undefined;
   const onChange =
@@ -180,6 +207,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (envelope) void deliverer.deliver(envelope);
     });
   const limits = { ledger: options.rateLimits && new RateLimitLedger(options.rateLimits) };
+  const requestLimits = { ...DEFAULT_REQUEST_LIMITS, ...options.requestLimits };
   const yoga = createYoga<Record<string, unknown>, EmulatorContext>({
     schema: buildEmulatorSchema(sdl, onChange),
     graphqlEndpoint: '/graphql',
@@ -187,15 +215,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     maskedErrors: false,
     landingPage: false,
     cors,
-    plugins: [quotaPlugin(limits), authGate(), countUsage()],
+    plugins: [requestLimitsPlugin(requestLimits), quotaPlugin(limits), authGate(), countUsage()],
     context: async ({ request }) => ({
       store,
       tokens,
+      media,
       gatewayUrl,
       caller: await readCaller(request.headers.get('authorization'), tokens),
     }),
   });
-  const server = await startHttpServer({ yoga, faults, log, host, port: options.port ?? 0 });
+  const appPlatform = startAppPlatform(store, options.app, options.webhooks);
+  const routes = [mediaRoutes(media), oauthRoutes({ store, tokens, grants: new OAuthGrants(), origin: () => media.origin }), appPlatform?.routes];
+  const server = await startHttpServer({
+    yoga,
+    faults,
+    log,
+    host,
+    port: options.port ?? 0,
+    routes: async (request, response) => {
+      for (const route of routes) if (await route?.(request, response)) return true;
+      return false;
+    },
+    maxBodyBytes: requestLimits.maxBodyBytes,
+  });
+  media.origin = server.origin;
   if (options.gatewayUrl === true) gatewayUrl = `${server.origin}/gateway`;
   else if (typeof options.gatewayUrl === 'string') gatewayUrl = options.gatewayUrl;
   const app = store.data.apps[0];
@@ -231,8 +274,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       tokens.ttlSeconds = seconds;
       return { restore: () => void (tokens.ttlSeconds = previous) };
     },
+    setUploadTtl(seconds) {
+      const previous = media.ttlSeconds;
+      media.ttlSeconds = seconds;
+      return { restore: () => void (media.ttlSeconds = previous) };
+    },
+    media,
     webhooks,
+    ...appControls(appPlatform?.platform, server.origin),
     reset() {
+      media.ttlSeconds = DEFAULT_UPLOAD_TTL_SECONDS;
       faults.clear();
       deliverer?.reset();
       tokens.stopRevokingNext();
@@ -242,6 +293,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
     close: () => {
       deliverer?.close();
+      appPlatform?.platform.close();
       return server.close();
     },
   };

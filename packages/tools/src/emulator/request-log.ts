@@ -10,6 +10,8 @@ export interface RequestRecord {
   method: string;
   /** The Authorization header exactly as received, for tests that check it. */
   authorization: string | undefined;
+  /** The `X-Bettermode-Cache-Control` header as received, to check that a client asked the gateway to bypass its cache. */
+  cacheControl?: string | undefined;
   /** The GraphQL variables of a POST, to check what a client sent (e.g. no `impersonateMemberId` for a bot). */
   variables: Record<string, unknown> | undefined;
 }

@@ -130,6 +130,7 @@ export function createDemoData(options: DemoDataOptions = {}): EmulatorData {
         installedAt: at(-1),
         installedById: 'MbrAdaL001',
         permissions: ['FIND_MEMBERS', 'FIND_POSTS', 'CREATE_POST'],
+        redirectUris: ['http://127.0.0.1/oauth/callback', 'http://localhost/oauth/callback'],
       },
       {
         id: 'AppPolls002',

@@ -103,6 +103,8 @@ export interface AppRecord {
   installedAt?: string;
   installedById?: string;
   permissions?: string[];
+  /** Where "Sign in with Bettermode" may send members back; a loopback one matches on any port. */
+  redirectUris?: string[];
 }
 
 /** An app's installation on the served network, derived from `AppRecord.installedNetworkIds`. */
@@ -125,6 +127,14 @@ export interface SpaceJoinRequestRecord {
   createdAt: string;
 }
 
+/** A member's subscription to the notifications of a post, space or member (the publisher). */
+export interface NotificationSubscriptionRecord {
+  id: string;
+  subscriberId: string;
+  publisherId: string;
+  createdAt: string;
+}
+
 /** Everything the emulator stores; also the format of a `--data` file. */
 export interface EmulatorData {
   network: NetworkRecord;
@@ -139,18 +149,20 @@ export interface EmulatorData {
   postTypes: PostTypeRecord[];
   /** Requests to join spaces; optional, so that data files written before it still load. */
   spaceJoinRequests?: SpaceJoinRequestRecord[];
+  /** Notification subscriptions; optional, so that data files written before it still load. */
+  subscriptions?: NotificationSubscriptionRecord[];
 }
 
 /** The in-memory state: the data plus lookups, an ID source and the API usage counters. */
 export class EmulatorStore {
-  readonly data: EmulatorData & { spaceJoinRequests: SpaceJoinRequestRecord[] };
+  readonly data: EmulatorData & { spaceJoinRequests: SpaceJoinRequestRecord[]; subscriptions: NotificationSubscriptionRecord[] };
   /** Requests counted per network and window, which `apiRateLimitStats` reports. */
   readonly usage = new UsageCounter();
   #nextId = 1;
 
   constructor(data: EmulatorData) {
     const copy = structuredClone(data);
-    this.data = { ...copy, spaceJoinRequests: copy.spaceJoinRequests ?? [] };
+    this.data = { ...copy, spaceJoinRequests: copy.spaceJoinRequests ?? [], subscriptions: copy.subscriptions ?? [] };
   }
 
   /** A new unique ID with a readable prefix. */

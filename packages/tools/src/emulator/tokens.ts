@@ -63,6 +63,11 @@ export class TokenAuthority {
     }
   }
 
+  /** Revokes one token by its ID, as a logout does. */
+  revoke(jti: string): void {
+    this.#revoked.add(jti);
+  }
+
   /** Revokes every token issued so far. */
   revokeIssued(): void {
     this.#revokedBelow = this.#nextId;

@@ -23,12 +23,14 @@ interface Subscription {
   description: string;
 }
 
-function envelope(store: EmulatorStore, type: string, data: Record<string, unknown>, entities: Record<string, unknown> = {}): EmulatorWebhookEnvelope {
+/** An envelope of the given type for the served network. */
+export function envelope(store: EmulatorStore, type: string, data: Record<string, unknown>, entities: Record<string, unknown> = {}): EmulatorWebhookEnvelope {
   const { network } = store.data;
   return { type, networkId: network.id, context: 'NETWORK', entityId: network.id, currentSettings: [], data, entities: { network, ...entities } };
 }
 
-function publicMember(member: MemberRecord | undefined): Record<string, unknown> | null {
+/** A member as deliveries carry it: with the role's ID, without the password. */
+export function publicMember(member: MemberRecord | undefined): Record<string, unknown> | null {
   if (!member) return null;
   const view: Record<string, unknown> = { ...member, roleId: roleOf(member).id };
   delete view.password;

@@ -131,14 +131,21 @@ async function loginNetwork(_: unknown, args: { input: { usernameOrEmail: string
   return authToken(await memberToken(member, context), member, context);
 }
 
-/** Root fields that mint or exchange tokens. */
+/** `logoutNetwork`: revokes the token the request came with; later calls with it get a 401. */
+function logoutNetwork(_: unknown, __: unknown, context: EmulatorContext) {
+  viewerOf(context);
+  if (context.caller.kind === 'bearer') context.tokens.revoke(context.caller.claims.jti);
+  return { status: 'succeeded' };
+}
+
+/** Root fields that mint, exchange or revoke tokens; `loginNetworkWithPassword` is `loginNetwork` under its other names. */
 export const authResolvers = {
-  Query: { limitedToken, tokens },
-  Mutation: { loginNetwork },
+  Query: { limitedToken, tokens, loginNetworkWithPassword: loginNetwork },
+  Mutation: { loginNetwork, loginNetworkWithPassword: loginNetwork, logoutNetwork },
 };
 
 /** Root fields that need no bearer token. */
 export const PUBLIC_ROOT_FIELDS = new Set(['limitedToken', 'tokens', '__schema', '__type', '__typename']);
 
 /** Root fields a guest token may call. */
-export const GUEST_ROOT_FIELDS = new Set(['loginNetwork', 'network', '__typename']);
+export const GUEST_ROOT_FIELDS = new Set(['loginNetwork', 'loginNetworkWithPassword', 'network', '__typename']);

@@ -1,4 +1,4 @@
-import { forbidden, notFound } from '../api-error.js';
+import { API_CODE, apiError, forbidden, notFound } from '../api-error.js';
 import type { EmulatorContext } from '../context.js';
 import { paginate, type PageArgs } from '../pagination.js';
 import type { SpaceRecord } from '../store.js';
@@ -75,7 +75,55 @@ function spaceJoinRequests(_: unknown, args: JoinRequestsArgs, context: Emulator
   return paginate(list, args);
 }
 
-/** Spaces: lookups, lists, members, join requests, joining and leaving, and collections. */
+interface CreateSpaceInput {
+  name: string;
+  slug?: string | null;
+  description?: string | null;
+  type?: SpaceRecord['type'] | null;
+  private?: boolean | null;
+  hidden?: boolean | null;
+  inviteOnly?: boolean | null;
+  collectionId?: string | null;
+  memberIds?: string[] | null;
+}
+
+/** `createSpace`: admins (and apps' bots) add a space, which later queries list; its creator and `memberIds` join it. */
+function createSpace(_: unknown, args: { input: CreateSpaceInput }, context: EmulatorContext) {
+  const viewer = memberViewerOf(context);
+  if (!viewer.isAdmin) throw forbidden('only admins may create spaces');
+  const { input } = args;
+  const name = input.name.trim();
+  if (!name) throw apiError(API_CODE.parameterValidation, 'name must not be empty');
+  const slug =
+    input.slug ??
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
+  const { store } = context;
+  if (store.data.spaces.some((candidate) => candidate.slug === slug)) throw apiError(API_CODE.invalidParameter, `slug ${slug} is taken`);
+  if (input.collectionId && !store.data.collections.some((collection) => collection.id === input.collectionId))
+    throw notFound('collection', input.collectionId);
+  for (const id of input.memberIds ?? []) if (!store.member(id)) throw notFound('member', id);
+  const created: SpaceRecord = {
+    id: store.newId('Spc'),
+    name,
+    slug,
+    description: input.description ?? null,
+    type: input.type ?? 'Group',
+    private: input.private ?? false,
+    hidden: input.hidden ?? false,
+    inviteOnly: input.inviteOnly ?? false,
+    collectionId: input.collectionId ?? null,
+    createdById: viewer.memberId,
+    createdAt: new Date().toISOString(),
+    memberIds: [...new Set([viewer.memberId, ...(input.memberIds ?? [])])],
+  };
+  store.data.spaces.push(created);
+  return created;
+}
+
+/** Spaces: lookups, lists, members, join requests, creating, joining and leaving, and collections. */
 export const spaceResolvers = {
   Query: {
     space,
@@ -97,6 +145,7 @@ export const spaceResolvers = {
     },
   },
   Mutation: {
+    createSpace,
     joinSpace: (_: unknown, args: { spaceId: string }, context: EmulatorContext) => membership(context, args.spaceId, true),
     leaveSpace: (_: unknown, args: { spaceId: string }, context: EmulatorContext) => membership(context, args.spaceId, false),
   },
