@@ -4,6 +4,7 @@
  */
 export { createTribeClient } from './client/create-client.js';
 export type { TribeClient } from './client/create-client.js';
+export type { WithBuiltIns } from './client/with-built-ins.js';
 export type { RequestArgs, RequestCallOptions, RequestDocument, TypedRequest } from './client/typed-request.js';
 export { createTribeSdk } from './client/create-sdk.js';
 export { mintAccessToken } from './client/mint-access-token.js';

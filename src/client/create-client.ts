@@ -1,5 +1,4 @@
 import { operationCosts as generatedCosts } from '../../generated/costs.js';
-import { getSdk as getGeneratedSdk } from '../../generated/sdk.js';
 import type { AccessToken } from '../auth/access-token.js';
 import { TokenSource } from '../auth/token-source.js';
 import { fallbackNotice } from '../cluster/fallback-notice.js';
@@ -11,14 +10,7 @@ import { MESSAGES } from '../messages.js';
 import { resolveMemberId } from '../options/auth-options.js';
 import { resolveCoalesce, type TribeCoalesceOptions } from '../options/coalesce-options.js';
 import { eitherSignal, resolveCall, type ResolvedCall, type TribeCallOptions } from '../options/call-options.js';
-import {
-  resolveClientOptions,
-  resolveTokenLookup,
-  type GetSdk,
-  type TokenLookupOptions,
-  type TribeClientOptions,
-  type TribeSdk,
-} from '../options/client-options.js';
+import { resolveClientOptions, resolveTokenLookup, type TokenLookupOptions, type TribeClientOptions, type TribeSdk } from '../options/client-options.js';
 import { object, text } from '../options/rules.js';
 import { ErrorAnswer } from '../transport/error-answer.js';
 import { toTribeError } from '../transport/map-error.js';
@@ -33,6 +25,7 @@ import { checkedSdk } from './checked-sdk.js';
 import { sdkClient } from './sdk-client.js';
 import { createTokenStore } from './token-store.js';
 import { toDocumentNode, type RequestCallOptions, type RequestDocument, type TypedRequest } from './typed-request.js';
+import { withBuiltIns, type WithBuiltIns } from './with-built-ins.js';
 
 /** A long-lived client: token cache, single-flight refresh, retries and per-member SDKs. */
 export interface TribeClient<TSdk = TribeSdk> extends Uploads {
@@ -67,7 +60,7 @@ export interface TribeClient<TSdk = TribeSdk> extends Uploads {
  * wires the pieces: a token source that mints through the chosen exchange, a gateway router, the
  * request runner, and the member SDK cache.
  */
-export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<TSdk> {
+export function createTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>): TribeClient<WithBuiltIns<TSdk>> {
   return buildTribeClient(options);
 }
 
@@ -80,11 +73,12 @@ export interface TokenMinter {
 }
 
 /** {@link createTribeClient}, with the app's mint optionally replaced (internal: the OAuth member client uses it). */
-export function buildTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>, minter?: TokenMinter): TribeClient<TSdk> {
+export function buildTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TSdk>, minter?: TokenMinter): TribeClient<WithBuiltIns<TSdk>> {
   const resolved = resolveClientOptions(options);
   const { auth, now } = resolved;
   const onEvent = safeListener(resolved.onEvent);
-  const getSdk = resolved.getSdk ?? (getGeneratedSdk as unknown as GetSdk<TSdk>);
+  // An app's own getSdk adds its operations to the built-in ones.
+  const getSdk = withBuiltIns(resolved.getSdk);
   const exchange = createTransport(resolved.transport, true);
   const scrubber = appScrubber(auth, resolved.transport);
   // close() fires this: calls in flight, waits for a mint and waits between retries all end at once.
@@ -146,7 +140,7 @@ export function buildTribeClient<TSdk = TribeSdk>(options: TribeClientOptions<TS
       settings,
     ) as RunRequest;
   const run = resolved.coalesce ? coalesced(resolved.coalesce) : direct;
-  const sdkAs = (runner: RunRequest, memberId: string | undefined): TSdk => checkedSdk(getSdk(sdkClient(runner, memberId)));
+  const sdkAs = (runner: RunRequest, memberId: string | undefined): WithBuiltIns<TSdk> => checkedSdk(getSdk(sdkClient(runner, memberId)));
   const members = new MemberSdks((memberId) => sdkAs(run, memberId), now);
 
   return {

@@ -22,7 +22,7 @@ export interface WorkerPlan {
   /** Share tokens through Redis. */
   sharedTokens: boolean;
   /** A rate limit, in memory or (with `shared`) through Redis. */
-  rateLimit?: { requests: number; complexity: number; windowMs: number; shared: boolean };
+  rateLimit?: { requests: number; complexity: number; windowMs: number; marginMs?: number; shared: boolean };
   calls: number;
   concurrency: number;
   /** `network` (cheap), or `posts` with this page size. */

@@ -7,10 +7,17 @@ import { definitionsOf, fragmentsUsedBy, readDocumentFiles, readOperationFiles, 
 
 const FRAGMENT_RULES = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
 
-/** Where an error is, as `file:line:column`, when graphql knows. */
+/**
+ * Where an error is, as `file:line:column`, when graphql knows. graphql counts from the start of the
+ * document; a document taken from a code file starts at its source's `locationOffset` in that file.
+ */
 function whereOf(error: GraphQLError): string {
   const location = error.locations?.[0];
-  return location && error.source ? ` (${error.source.name}:${location.line}:${location.column})` : '';
+  if (!location || !error.source) return '';
+  const offset = error.source.locationOffset;
+  const line = location.line + offset.line - 1;
+  const column = location.line === 1 ? location.column + offset.column - 1 : location.column;
+  return ` (${error.source.name}:${line}:${column})`;
 }
 
 function duplicateNames(files: readonly OperationFile[]): string[] {

@@ -50,13 +50,16 @@ export function tribeCodegen(options: TribeCodegenOptions = {}): {
   generates: Record<string, object>;
 } {
   const output = (options.output ?? 'src/graphql/').replace(/\/?$/, '/');
+  // graphql-codegen does not read graphql-config's `exclude`: each output leaves the generated folder out itself.
+  const notOutput = [`!${output}**`];
   const generates: Record<string, object> = {
-    [`${output}sdk.ts`]: { plugins: [...TRIBE_SDK_PLUGINS], config: TRIBE_PLUGIN_CONFIG },
-    [`${output}costs.ts`]: { plugins: [TRIBE_COSTS_PLUGIN] },
+    [`${output}sdk.ts`]: { documents: notOutput, plugins: [...TRIBE_SDK_PLUGINS], config: TRIBE_PLUGIN_CONFIG },
+    [`${output}costs.ts`]: { documents: notOutput, plugins: [TRIBE_COSTS_PLUGIN] },
   };
   if (options.clientPreset ?? true) {
     const { scalars, enumsAsTypes, useTypeImports, skipTypename } = TRIBE_PLUGIN_CONFIG;
     generates[`${output}client/`] = {
+      documents: notOutput,
       preset: 'client',
       presetConfig: { fragmentMasking: false },
       config: { scalars, enumsAsTypes, useTypeImports, skipTypename },
