@@ -1,11 +1,14 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { TRIBE_PLUGIN_CONFIG, TRIBE_SDK_PLUGINS } from './packages/tools/src/codegen/preset.js';
+import { tribePluginLoader } from './packages/tools/src/codegen/plugin-loader.js';
 
 /** The one codegen configuration of this repository; graphql.config.ts reuses it for editors and linting. */
 const config: CodegenConfig = {
   schema: 'schema/tribe.graphql',
   documents: 'operations/**/*.graphql',
   emitLegacyCommonJSImports: false,
+  // Loads the SDK's own plugin (typescript-graphql-request with each document's text precompiled).
+  pluginLoader: tribePluginLoader,
   generates: {
     'generated/sdk.ts': {
       plugins: [

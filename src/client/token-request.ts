@@ -4,6 +4,7 @@ import type { AccessToken } from '../auth/access-token.js';
 import { bearerAuthorization } from '../auth/authorization-header.js';
 import { signal as checkSignal } from '../options/rules.js';
 import { resolveTokenRequest, type TokenRequestOptions } from '../options/token-request-options.js';
+import { compileDocument } from '../transport/compiled-document.js';
 import { encodeOperation } from '../transport/encode-operation.js';
 import { toTribeError } from '../transport/map-error.js';
 import { readResult } from '../transport/read-result.js';
@@ -32,7 +33,7 @@ export function createTokenRequest(token: AccessToken, options: TokenRequestOpti
   const { scrub } = new Scrubber([token.accessToken, ...(transport.proxy?.secrets ?? [])]);
   const limits = { timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
   return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
-    const { body, operationName } = encodeOperation(document, variables);
+    const { body, operationName } = encodeOperation(await compileDocument(document), variables);
     try {
       return readResult<TData>(await exchange(exchangeRequest(url, { ...headers }, body, checkSignal(signal, 'signal'), limits)));
     } catch (raw) {

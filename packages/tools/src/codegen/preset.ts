@@ -1,3 +1,5 @@
+import { TRIBE_DOCUMENTS_PLUGIN, tribePluginLoader } from './plugin-loader.js';
+
 /** The plugin config of the SDK's own codegen, shared by this repository and every app that uses the preset. */
 export const TRIBE_PLUGIN_CONFIG = {
   documentMode: 'documentNode',
@@ -11,8 +13,11 @@ export const TRIBE_PLUGIN_CONFIG = {
   rawRequest: false,
 } as const;
 
-/** The plugins that make a `getSdk` for `createTribeClient({ getSdk })`. */
-export const TRIBE_SDK_PLUGINS = ['typescript-operations', 'typescript-graphql-request'] as const;
+/**
+ * The plugins that make a `getSdk` for `createTribeClient({ getSdk })`: typescript-graphql-request with each
+ * document's text stored beside it, so no bundle needs graphql's printer. Needs `pluginLoader: tribePluginLoader`.
+ */
+export const TRIBE_SDK_PLUGINS = ['typescript-operations', TRIBE_DOCUMENTS_PLUGIN] as const;
 
 /** Options of {@link tribeCodegen}. */
 export interface TribeCodegenOptions {
@@ -27,7 +32,11 @@ export interface TribeCodegenOptions {
  * `createTribeClient({ getSdk })`, and (unless turned off) client-preset output for `tribe.request`,
  * both with the SDK's own scalars and settings. Use it as `extensions: { codegen: tribeCodegen() }`.
  */
-export function tribeCodegen(options: TribeCodegenOptions = {}): { emitLegacyCommonJSImports: false; generates: Record<string, object> } {
+export function tribeCodegen(options: TribeCodegenOptions = {}): {
+  emitLegacyCommonJSImports: false;
+  pluginLoader: typeof tribePluginLoader;
+  generates: Record<string, object>;
+} {
   const output = (options.output ?? 'src/graphql/').replace(/\/?$/, '/');
   const generates: Record<string, object> = {
     [`${output}sdk.ts`]: { plugins: [...TRIBE_SDK_PLUGINS], config: TRIBE_PLUGIN_CONFIG },
@@ -41,5 +50,5 @@ export function tribeCodegen(options: TribeCodegenOptions = {}): { emitLegacyCom
     };
   }
   // Under NodeNext, client-preset's imports need their .js extensions.
-  return { emitLegacyCommonJSImports: false, generates };
+  return { emitLegacyCommonJSImports: false, pluginLoader: tribePluginLoader, generates };
 }
