@@ -58,7 +58,8 @@ const OPERATIONS = ['createPost', 'updateMember', 'spaceMembers', 'postReactionP
 function eagerChunks(outputs: Metafile['outputs']): string[] {
   const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
   const eager = new Set([entry]);
-  for (const path of eager) for (const imported of outputs[path]!.imports) if (imported.kind === 'import-statement' && !imported.external) eager.add(imported.path);
+  for (const path of eager)
+    for (const imported of outputs[path]!.imports) if (imported.kind === 'import-statement' && !imported.external) eager.add(imported.path);
   return [...eager];
 }
 

@@ -1,4 +1,4 @@
-import { print, type DocumentNode } from 'graphql';
+import { print, stripIgnoredCharacters, type DocumentNode } from 'graphql';
 
 /** The key of the printed text codegen stores in each generated DocumentNode (read by tribe-sdk's compiled-document.ts). */
 export const DOCUMENT_SOURCE_KEY = 'tribeSource';
@@ -14,13 +14,15 @@ export function definitionsFingerprint(definitions: string): string {
 const DOCUMENT_CONSTANT = /^(export const \w+ = )(\{"kind":"Document".*\})( as unknown as DocumentNode;)$/gm;
 
 /**
- * Adds each document's printed text (and the fingerprint of the definitions it was printed from) to the
- * generated DocumentNode constants, so the runtime sends the text without loading graphql's printer.
+ * Adds each operation document's text, printed without ignored characters, and the fingerprint of the
+ * definitions it was printed from, to the generated DocumentNode constants, so the runtime sends the text
+ * without loading graphql's printer. Fragment documents are never sent alone and get none.
  */
 export function addDocumentSources(code: string): string {
-  return code.replace(DOCUMENT_CONSTANT, (_match, head: string, json: string, tail: string) => {
+  return code.replace(DOCUMENT_CONSTANT, (constant, head: string, json: string, tail: string) => {
     const document = JSON.parse(json) as DocumentNode;
-    const source = { body: print(document), fingerprint: definitionsFingerprint(JSON.stringify(document.definitions)) };
+    if (!document.definitions.some((definition) => definition.kind === 'OperationDefinition')) return constant;
+    const source = { body: stripIgnoredCharacters(print(document)), fingerprint: definitionsFingerprint(JSON.stringify(document.definitions)) };
     return `${head}${JSON.stringify({ ...document, [DOCUMENT_SOURCE_KEY]: source })}${tail}`;
   });
 }
