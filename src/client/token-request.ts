@@ -33,7 +33,9 @@ export function createTokenRequest(token: AccessToken, options: TokenRequestOpti
   const { scrub } = new Scrubber([token.accessToken, ...(transport.proxy?.secrets ?? [])]);
   const limits = { timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
   return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
-    const { body, operationName } = encodeOperation(await compileDocument(document), variables);
+    // A generated or already seen document compiles at once, so the call goes on in this tick; only other documents wait for the printer.
+    const compiled = compileDocument(document);
+    const { body, operationName } = encodeOperation(compiled instanceof Promise ? await compiled : compiled, variables);
     try {
       return readResult<TData>(await exchange(exchangeRequest(url, { ...headers }, body, checkSignal(signal, 'signal'), limits)));
     } catch (raw) {
