@@ -1,18 +1,18 @@
 // A webhook app on node:http: verifies the platform's signed deliveries, welcomes each new post with a reply
-// from the bot, and answers an interaction. Needs TRIBE_WEBHOOK_SECRET (the app's signing secret) too.
-// Run: TRIBE_CLIENT_ID=… TRIBE_CLIENT_SECRET=… TRIBE_WEBHOOK_SECRET=… PORT=3000 npx tsx webhook-app.ts
+// from the bot, and answers an interaction. Needs TRIBE_SIGNING_SECRET (the app's signing secret) too.
+// Run: TRIBE_CLIENT_ID=… TRIBE_CLIENT_SECRET=… TRIBE_SIGNING_SECRET=… PORT=3000 npx tsx webhook-app.ts
 // Try it on the emulator: npx tribe-sdk emulator --webhook-url http://127.0.0.1:3000/webhook
 import { createServer } from 'node:http';
 import { createWebhookHandler, interactionAnswer, openToast, toNodeListener } from 'tribe-sdk/webhooks';
 
-const { TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_API_URL, TRIBE_WEBHOOK_SECRET, PORT = '3000' } = process.env;
-if (!TRIBE_CLIENT_ID || !TRIBE_CLIENT_SECRET || !TRIBE_WEBHOOK_SECRET) {
-  console.error('Set TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_WEBHOOK_SECRET (and TRIBE_API_URL for another endpoint).');
+const { TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_API_URL, TRIBE_SIGNING_SECRET, PORT = '3000' } = process.env;
+if (!TRIBE_CLIENT_ID || !TRIBE_CLIENT_SECRET || !TRIBE_SIGNING_SECRET) {
+  console.error('Set TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET and TRIBE_SIGNING_SECRET (and TRIBE_API_URL for another endpoint).');
   process.exit(2);
 }
 
 const handler = createWebhookHandler({
-  signingSecret: TRIBE_WEBHOOK_SECRET,
+  signingSecret: TRIBE_SIGNING_SECRET,
   // Each handler gets `client` for the delivery's network, acting as the app's bot.
   client: { clientId: TRIBE_CLIENT_ID, clientSecret: TRIBE_CLIENT_SECRET, endpoint: TRIBE_API_URL },
   on: {

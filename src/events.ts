@@ -67,11 +67,11 @@ export interface TribeRateLimitWaitEvent {
   waitMs: number;
 }
 
-/** A shared part (token cache or rate limit store) failed; the client goes on with local tokens and limits. */
+/** A shared part (token cache, rate limit store or webhook dedup store) failed; the process goes on with a local one. */
 export interface TribeLocalFallbackEvent {
   type: 'local-fallback';
   /** The part that noticed first. */
-  part: 'token-cache' | 'rate-limit';
+  part: 'token-cache' | 'rate-limit' | 'webhook-dedup';
   networkId: string;
 }
 

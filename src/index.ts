@@ -4,6 +4,7 @@
  */
 export { createTribeClient } from './client/create-client.js';
 export type { TribeClient } from './client/create-client.js';
+export type { WithBuiltIns } from './client/with-built-ins.js';
 export type { RequestArgs, RequestCallOptions, RequestDocument, TypedRequest } from './client/typed-request.js';
 export { createTribeSdk } from './client/create-sdk.js';
 export { mintAccessToken } from './client/mint-access-token.js';
@@ -11,6 +12,7 @@ export { createTokenRequest } from './client/token-request.js';
 export type { TokenRequest } from './client/token-request.js';
 export type { GetSdk, TribeClientOptions, TribeSdk } from './options/client-options.js';
 export type { TribeCallOptions } from './options/call-options.js';
+export type { TribeCoalesceOptions } from './options/coalesce-options.js';
 export type { TribeAuthOptions } from './options/auth-options.js';
 export type { TokenRequestOptions } from './options/token-request-options.js';
 export type { AccessToken } from './auth/access-token.js';
@@ -62,6 +64,8 @@ export type {
 } from './events.js';
 export type { SharedTokenCache, TokenMintLock } from './auth/token-cache.js';
 export type { RateLimitCost, RateLimitGrant, RateLimitStore } from './rate-limit/rate-limit-store.js';
+export { evaluateStaticCost } from './rate-limit/static-cost.js';
+export type { OperationCosts, StaticCost, StaticPageTerm } from './rate-limit/static-cost.js';
 export { paginate } from './pagination.js';
 export type { Connection, ConnectionOf, NodeOf, PageCursor, PageOf, PageVariables, PaginateOptions, PaginatedOperation, Paginator } from './pagination.js';
 export { redactHeaders, redactToken } from './redact.js';

@@ -137,7 +137,7 @@ describe('examples', { timeout: 60_000 }, () => {
     const own = await startOwnEmulator({ webhooks: { url, signingSecret, maxAttempts: 8, retryDelayMs: 100 } });
     const app = await startExample(
       'webhook-app.ts',
-      { TRIBE_CLIENT_ID: own.clientId, TRIBE_CLIENT_SECRET: own.clientSecret, TRIBE_API_URL: own.url, TRIBE_WEBHOOK_SECRET: signingSecret, PORT: String(port) },
+      { TRIBE_CLIENT_ID: own.clientId, TRIBE_CLIENT_SECRET: own.clientSecret, TRIBE_API_URL: own.url, TRIBE_SIGNING_SECRET: signingSecret, PORT: String(port) },
       /listening on /,
     );
     try {

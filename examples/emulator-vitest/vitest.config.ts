@@ -14,6 +14,8 @@ export default defineConfig({
     conditions: ['tribe-sdk-source', ...defaultServerConditions],
     alias: [
       { find: /^tribe-sdk$/, replacement: source('../../src/index.ts') },
+      { find: /^tribe-sdk\/webhooks$/, replacement: source('../../src/webhooks/index.ts') },
+      { find: /^tribe-sdk\/slate$/, replacement: source('../../src/slate/index.ts') },
       { find: /^tribe-sdk-tools\/emulator$/, replacement: source('../../packages/tools/src/emulator/index.ts') },
     ],
   },

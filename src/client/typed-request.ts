@@ -28,10 +28,13 @@ export type RequestArgs<TVariables> = [keyof TVariables] extends [never]
     ? [variables?: TVariables, options?: RequestCallOptions]
     : [variables: TVariables, options?: RequestCallOptions];
 
-/** Sends any document through the client's tokens, retries, timeouts, events and errors. */
+/**
+ * Sends any document through the client's tokens, retries, timeouts, events and errors. The variables'
+ * type comes from the document alone (`NoInfer`), so an excess or misspelt variable is a type error.
+ */
 export type TypedRequest = <TResult = unknown, TVariables = Record<string, unknown>>(
   document: RequestDocument<TResult, TVariables>,
-  ...args: RequestArgs<TVariables>
+  ...args: RequestArgs<NoInfer<TVariables>>
 ) => Promise<TResult>;
 
 const parsed = new Map<string, DocumentNode>();

@@ -4,8 +4,11 @@ import type { SharedTokenCache, TokenCache, TokenStorage } from '../auth/token-c
 import type { TransportSettings } from '../transport/exchange.js';
 import type { TribeEventListener } from '../events.js';
 import { isRateLimitStore, type RateLimitStore } from '../rate-limit/rate-limit-store.js';
+import { isStaticCost, type OperationCosts } from '../rate-limit/static-cost.js';
 import { resolveAuth, resolveMemberId, type ResolvedAuth, type TribeAuthOptions } from './auth-options.js';
 import { resolveCall, type ResolvedCall, type TribeCallOptions } from './call-options.js';
+import type { CoalesceSettings } from '../coalesce/coalescer.js';
+import { resolveCoalesce, type TribeCoalesceOptions } from './coalesce-options.js';
 import { DEFAULTS } from './defaults.js';
 import { callable, duration, flag, hostNames, invalid, object, signal } from './rules.js';
 import { resolveTransport, type TransportOptions } from './transport-options.js';
@@ -26,6 +29,10 @@ export interface TribeClientOptions<TSdk = TribeSdk> extends Omit<TribeAuthOptio
   tokenCache?: TokenCache;
   /** Queue calls to stay within the network's burst window: a store from `tribe-sdk/rate-limit`, or your own (default: none). */
   rateLimit?: RateLimitStore;
+  /** Each of your operations' complexity, from the `costs.ts` codegen writes next to your `getSdk`, so `rateLimit` knows a call's cost before its first answer. */
+  operationCosts?: OperationCosts;
+  /** Merge the calls made in the same tick into one request (aliased root fields), under a cost cap; each call still gets its own data and errors (default off). */
+  coalesce?: boolean | TribeCoalesceOptions;
   /** Receives typed events: request, response, retry, token minted or refreshed. Secrets are redacted. */
   onEvent?: TribeEventListener;
   /** A `getSdk` generated from your own operations with typescript-graphql-request (default: this package's). */
@@ -46,6 +53,8 @@ export interface ResolvedClientOptions<TSdk> {
   now: () => number;
   tokenStorage: TokenStorage;
   rateLimit: RateLimitStore | undefined;
+  operationCosts: OperationCosts | undefined;
+  coalesce: CoalesceSettings | undefined;
   onEvent: TribeEventListener | undefined;
   getSdk: GetSdk<TSdk> | undefined;
   transport: TransportSettings;
@@ -66,6 +75,14 @@ function resolveTokenStorage(cache: unknown): TokenStorage {
   return typeof lock.acquireMintLock === 'function' ? { kind: 'shared', cache: cache as SharedTokenCache } : { kind: 'local', cache: cache as TokenCache };
 }
 
+function checkOperationCosts(costs: unknown): OperationCosts | undefined {
+  if (costs === undefined) return undefined;
+  if (typeof costs !== 'object' || costs === null || !Object.values(costs).every((cost) => isStaticCost(cost))) {
+    invalid('operationCosts', 'the operationCosts object of a costs.ts written by codegen');
+  }
+  return costs as OperationCosts;
+}
+
 /** Validates every option of a client before anything is sent. */
 export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): ResolvedClientOptions<TSdk> {
   const given = object(options, 'options');
@@ -80,6 +97,8 @@ export function resolveClientOptions<TSdk>(options: TribeClientOptions<TSdk>): R
       given.rateLimit === undefined || isRateLimitStore(given.rateLimit)
         ? given.rateLimit
         : invalid('rateLimit', 'an object with take and charge methods (see tribe-sdk/rate-limit)'),
+    operationCosts: checkOperationCosts(given.operationCosts),
+    coalesce: resolveCoalesce(given.coalesce, 'coalesce'),
     onEvent: callable<TribeEventListener>(given.onEvent, 'onEvent'),
     getSdk: callable<GetSdk<TSdk>>(given.getSdk, 'getSdk'),
     transport: transport.settings,

@@ -2,6 +2,7 @@ import type { DocumentNode } from 'graphql';
 import { complexityBounds } from './estimate-complexity.js';
 import { RateLimitQueue, type RateLimitQueueEvents } from './rate-limit-queue.js';
 import type { RateLimitStore } from './rate-limit-store.js';
+import { documentCost, evaluateStaticCost, type OperationCosts } from './static-cost.js';
 
 /** How many shapes of call (operation and page size) the budget remembers the cost of. */
 const MAX_SHAPES = 1_000;
@@ -20,9 +21,10 @@ export interface BudgetTicket {
 /**
  * Admits each attempt of a client's calls against its network's burst window. What an attempt is
  * charged up front is the cost its answer reported last time for the same operation and page size,
- * else the most the document can cost (see {@link complexityBounds}); the difference is charged or
- * given back when its answer comes. Until a shape's cost is known its attempts go one at a time, so
- * that the high first charge holds back one call, not a burst of them.
+ * else its static cost from codegen (see {@link OperationCosts}), else the most the document can cost
+ * (see {@link complexityBounds}); the difference is charged or given back when its answer comes.
+ * Until a shape without a static cost is known its attempts go one at a time, so that the high first
+ * charge holds back one call, not a burst of them.
  */
 export class RequestBudget {
   readonly #queue: RateLimitQueue;
@@ -30,9 +32,20 @@ export class RequestBudget {
   readonly #costs = new Map<string, number>();
   readonly #probes = new Map<string, Promise<void>>();
 
-  constructor(store: RateLimitStore, key: string, events: RateLimitQueueEvents) {
+  readonly #staticCosts: OperationCosts;
+
+  constructor(store: RateLimitStore, key: string, events: RateLimitQueueEvents, staticCosts: OperationCosts = {}) {
     this.#queue = new RateLimitQueue(store, events);
     this.#key = key;
+    this.#staticCosts = staticCosts;
+  }
+
+  /** What the attempt is charged before its answer: the cost learned from the last answer, else the static one, else undefined. */
+  #expectedCost(shape: string, operationName: string, variables: Record<string, unknown> | undefined): number | undefined {
+    const known = this.#costs.get(shape);
+    if (known !== undefined) return known;
+    const cost = Object.hasOwn(this.#staticCosts, operationName) ? this.#staticCosts[operationName] : undefined;
+    return cost && evaluateStaticCost(cost, variables);
   }
 
   /** Waits until the attempt may be sent; rejects with `TribeAbortError` when `signal` aborts first. */
@@ -43,10 +56,10 @@ export class RequestBudget {
     signal: AbortSignal | undefined,
   ): Promise<BudgetTicket> {
     const shape = `${operationName}|${String(variables?.limit ?? '')}`;
-    let known = this.#costs.get(shape);
+    let known = documentCost(document) ?? this.#expectedCost(shape, operationName, variables);
     while (known === undefined && this.#probes.has(shape)) {
       await this.#probes.get(shape);
-      known = this.#costs.get(shape);
+      known = this.#expectedCost(shape, operationName, variables);
     }
     // The upper bound, not a guess: other processes take from the same window before this answer can correct it.
     const ticket: BudgetTicket = { shape, charged: known ?? complexityBounds(document, variables).high };

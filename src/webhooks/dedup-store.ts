@@ -1,9 +1,18 @@
+/**
+ * What a claim found: `true` the key was free (process the delivery), `false` it was processed (a
+ * duplicate, answered as a success), `'in-progress'` another worker holds it and has not completed
+ * (answered with a 5xx, so the platform delivers again later).
+ */
+export type DedupClaim = boolean | 'in-progress';
+
 /** Remembers which deliveries were processed, so that a redelivery is processed once; share one between processes through Redis or the like. */
 export interface WebhookDedupStore {
-  /** Claims `key` for `ttlMs`: true if it was free (process the delivery), false if it is taken (a duplicate). */
-  claim(key: string, ttlMs: number): boolean | Promise<boolean>;
+  /** Claims `key` for `ttlMs` (or the store's own claim timeout, when it has `complete`). */
+  claim(key: string, ttlMs: number): DedupClaim | Promise<DedupClaim>;
   /** Frees `key` again, so that a delivery whose processing failed is processed when the platform retries it. */
   release(key: string): void | Promise<void>;
+  /** Marks `key` processed for at least `ttlMs`, after its handlers succeeded; a store without it keeps the claim as the mark. */
+  complete?(key: string, ttlMs: number): void | Promise<void>;
 }
 
 /** How many keys {@link MemoryDedupStore} keeps by default. */

@@ -2,6 +2,7 @@ import { TribeConfigError, TribeTimeoutError } from '../errors.js';
 import { interactionAnswer, succeeded, type WebhookAnswer } from './answers.js';
 import { checkAnswer } from './check-answer.js';
 import type { WebhookDedupStore } from './dedup-store.js';
+import { TribeWebhookError } from './webhook-error.js';
 import type { SubscriptionEvent, WebhookEvent } from './envelope.js';
 import type { RequestHandler, WebhookContext, WebhookHandlerOptions } from './handler-options.js';
 import { reportError } from './report-error.js';
@@ -50,7 +51,14 @@ function emptyAnswer(type: WebhookType): WebhookAnswer {
 async function runSubscription(event: SubscriptionEvent, options: WebhookHandlerOptions, parts: DispatchParts): Promise<WebhookAnswer> {
   const key = `${event.networkId}:${event.data.id}`;
   const fresh = await bounded(parts.dedup.claim(key, parts.dedupTtlMs), parts.dedupTimeoutMs);
-  if (typeof fresh !== 'boolean') throw new TribeConfigError('tribe-sdk: the webhook dedup store answered claim() with something other than a boolean');
+  if (fresh === 'in-progress') {
+    throw new TribeWebhookError('tribe-sdk: another worker is processing this event; the platform is asked to deliver it again later', {
+      reason: 'in-progress',
+    });
+  }
+  if (typeof fresh !== 'boolean') {
+    throw new TribeConfigError("tribe-sdk: the webhook dedup store answered claim() with something other than a boolean or 'in-progress'");
+  }
   // A redelivery of what was processed gets the same success, so the platform stops sending it.
   if (!fresh) return succeeded();
   try {
@@ -64,6 +72,8 @@ async function runSubscription(event: SubscriptionEvent, options: WebhookHandler
     await bounded(parts.dedup.release(key), parts.dedupTimeoutMs).catch(() => undefined);
     throw error;
   }
+  // A store that cannot mark it now lets the claim run out; the delivery was processed all the same.
+  if (parts.dedup.complete) await bounded(parts.dedup.complete(key, parts.dedupTtlMs), parts.dedupTimeoutMs).catch(() => undefined);
   return succeeded();
 }
 

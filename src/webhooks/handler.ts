@@ -26,6 +26,7 @@ const REFUSAL_STATUS: Record<TribeWebhookReason, number> = {
   future: 401,
   'too-large': 413,
   malformed: 400,
+  'in-progress': 503,
   timeout: 408,
 };
 

@@ -45,7 +45,7 @@ export type { NodeRequestLike, NodeResponseLike, NodeWebhookListener } from './n
 /** The default, in-memory and bounded deduplication store. */
 export { DEFAULT_DEDUP_ENTRIES, MemoryDedupStore } from './dedup-store.js';
 /** The interface of a deduplication store, e.g. one on Redis. */
-export type { WebhookDedupStore } from './dedup-store.js';
+export type { DedupClaim, WebhookDedupStore } from './dedup-store.js';
 /** How many networks' clients the handler keeps. */
 export { DEFAULT_MAX_NETWORK_CLIENTS } from './network-clients.js';
 /** The app's client options for the clients handed to handlers. */

@@ -1,7 +1,10 @@
 import { TribeError, type TribeErrorDetails } from '../errors.js';
 
-/** Why a delivery was refused: each maps to one check of {@link verifyWebhook}, or (`timeout`) to the handler's body deadline. */
-export type TribeWebhookReason = 'missing-signature' | 'bad-signature' | 'stale' | 'future' | 'too-large' | 'malformed' | 'timeout';
+/**
+ * Why a delivery was refused: each maps to one check of {@link verifyWebhook}, or (`timeout`) to the handler's body
+ * deadline, or (`in-progress`) to another worker holding its event.
+ */
+export type TribeWebhookReason = 'missing-signature' | 'bad-signature' | 'stale' | 'future' | 'too-large' | 'malformed' | 'timeout' | 'in-progress';
 
 /** Details of a {@link TribeWebhookError}. */
 export interface TribeWebhookDetails extends TribeErrorDetails {

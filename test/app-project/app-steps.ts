@@ -59,6 +59,9 @@ export async function codegenTypeCheckAndRun(project: string, emulator: RunningE
     /export const RecentPostsDocument = \{"kind":"Document",.*"tribeSource":\{"body":"query /,
   );
   expect(existsSync(join(project, 'src/graphql/client/index.ts'))).toBe(true);
+  // Each operation's static cost: printed by schema validate, and written for the rate limiter.
+  expect(codegen.stdout).toMatch(/ 2 \+ \$limit {2}recentPosts +src\/operations\/posts\.graphql/);
+  expect(await readFile(join(project, 'src/graphql/costs.ts'), 'utf8')).toContain('"recentPosts": {"fixed":2,"pages":[{"variable":"limit"');
 
   const tsc = await run(join(project, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], { cwd: project, env, timeoutMs: 120_000 });
   expect(tsc.stdout + tsc.stderr).toBe('');

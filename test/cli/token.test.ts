@@ -104,6 +104,20 @@ describe('tribe-sdk --help and --version', () => {
     expect(tokenHelp.stdout).toContain('Authorization: Bearer $(tribe-sdk token)');
   });
 
+  it('explains the schema commands in schema --help, and in schema alone with exit 2', async () => {
+    const help = await runBin(['schema', '--help'], {});
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: tribe-sdk schema <pull\|validate>/);
+    expect(help.stdout).toMatch(/^\s+schema pull\s+write a sorted snapshot/m);
+    expect(help.stdout).toMatch(/^\s+schema validate\s+check every operation/m);
+    const bare = await runBin(['schema'], {});
+    expect(bare.code).toBe(2);
+    expect(bare.stdout).toBe(help.stdout);
+    const unknown = await runBin(['schema', 'frobnicate'], {});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "schema frobnicate"');
+  });
+
   it('exits 2 on an unknown command', async () => {
     const run = await runBin(['frobnicate'], {});
     expect(run.code).toBe(2);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +11,8 @@ import { serveOnLoopback } from '../webhooks/handler-server.js';
 import { basicHeader, LIMITED_TOKEN_QUERY, postGraphQL } from './raw-graphql.js';
 
 const repo = new URL('../../', import.meta.url).pathname;
+/** `text` with the characters a RegExp reads specially escaped. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const NETWORK_QUERY = '{ network { id name } }';
 
 interface EmulatorLine {
@@ -26,6 +29,8 @@ interface EmulatorLine {
 interface Spawned {
   child: ChildProcessWithoutNullStreams;
   line: EmulatorLine;
+  /** What it wrote to stderr so far. */
+  stderrSoFar(): string;
   /** Stops the child with SIGTERM and resolves with its exit code and everything it wrote. */
   stop(): Promise<{ code: number | null; stdout: string; stderr: string }>;
 }
@@ -51,6 +56,7 @@ function spawnEmulator(args: string[], env: Record<string, string> = {}): Promis
       const spawned: Spawned = {
         child,
         line: JSON.parse(stdout.slice(0, end)) as EmulatorLine,
+        stderrSoFar: () => stderr,
         stop: async () => {
           if (child.exitCode === null) child.kill('SIGTERM');
           return { code: await exited, stdout, stderr };
@@ -142,35 +148,92 @@ describe('tribe-sdk emulator (child process)', () => {
     });
   });
 
-  it('--webhook-url delivers the URL check signed with TRIBE_WEBHOOK_SECRET, or with a secret it prints', { timeout: 60_000 }, async () => {
-    const received: Array<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> = [];
-    const url = await serveOnLoopback(async (request, response) => {
+  it(
+    '--webhook-url delivers the URL check signed with TRIBE_SIGNING_SECRET (the name the app reads), or with a secret it prints',
+    { timeout: 60_000 },
+    async () => {
+      const received: Array<{ body: Buffer; headers: Record<string, string | string[] | undefined> }> = [];
+      const url = await serveOnLoopback(async (request, response) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        const body = Buffer.concat(chunks);
+        received.push({ body, headers: request.headers });
+        const { data } = JSON.parse(body.toString('utf8')) as { data: { challenge?: string } };
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'TEST', status: 'SUCCEEDED', data }));
+      });
+      const given = await spawnEmulator(['--webhook-url', url], { TRIBE_SIGNING_SECRET: 'cli-webhook-secret' });
+      expect(given.line).toMatchObject({ webhookUrl: url });
+      expect(given.line).not.toHaveProperty('webhookSigningSecret');
+      const made = await spawnEmulator(['--webhook-url', url]);
+      expect(made.line.webhookSigningSecret).toMatch(/^[0-9a-f]{48}$/);
+      await expect.poll(() => received.filter((delivery) => delivery.body.includes('"TEST"')).length, { timeout: 10_000 }).toBe(2);
+      const results = await Promise.all(
+        received.map(async ({ body, headers }) => {
+          for (const signingSecret of ['cli-webhook-secret', made.line.webhookSigningSecret!]) {
+            const event = await verifyWebhook({ rawBody: body, headers }, { signingSecret }).catch(() => undefined);
+            if (event) return `${event.type} ${signingSecret === 'cli-webhook-secret' ? 'given' : 'made'}`;
+          }
+          return 'unverified';
+        }),
+      );
+      expect(results).toEqual(expect.arrayContaining(['TEST given', 'TEST made']));
+      expect(results).not.toContain('unverified');
+      const { stderr } = await given.stop();
+      expect(stderr).not.toContain('cli-webhook-secret');
+    },
+  );
+
+  it('prints one line per webhook delivery attempt: event, URL, status or error, and the next retry', { timeout: 60_000 }, async () => {
+    // A port nothing listens on: the app is down.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const closing = new URL(`http://127.0.0.1:${port}/webhooks`);
+    const stopped = await spawnEmulator(['--webhook-url', closing.href]);
+    await expect
+      .poll(
+        () =>
+          stopped
+            .stderrSoFar()
+            .split('\n')
+            .filter((line) => line.includes('webhook TEST')).length,
+        { timeout: 20_000 },
+      )
+      .toBe(3);
+    const downLines = (await stopped.stop()).stderr.split('\n').filter((line) => line.includes('webhook TEST'));
+    const prefix = `tribe-sdk emulator: webhook TEST -> ${closing.href} attempt`;
+    expect(downLines[0]).toMatch(new RegExp(`^${escape(prefix)} 1/3: no answer: fetch failed \\(.*ECONNREFUSED.*\\); retry in 100 ms$`));
+    expect(downLines[1]).toMatch(new RegExp(`^${escape(prefix)} 2/3: no answer: .*; retry in 200 ms$`));
+    expect(downLines[2]).toMatch(new RegExp(`^${escape(prefix)} 3/3: no answer: .*; no more retries$`));
+
+    // The app crashes once, then answers.
+    let calls = 0;
+    const flaky = await serveOnLoopback(async (request, response) => {
       const chunks: Buffer[] = [];
       for await (const chunk of request) chunks.push(chunk as Buffer);
-      const body = Buffer.concat(chunks);
-      received.push({ body, headers: request.headers });
-      const { data } = JSON.parse(body.toString('utf8')) as { data: { challenge?: string } };
+      if ((calls += 1) === 1) return void response.writeHead(500).end('boom');
+      const { data } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { data: unknown };
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ type: 'TEST', status: 'SUCCEEDED', data }));
     });
-    const given = await spawnEmulator(['--webhook-url', url], { TRIBE_WEBHOOK_SECRET: 'cli-webhook-secret' });
-    expect(given.line).toMatchObject({ webhookUrl: url });
-    expect(given.line).not.toHaveProperty('webhookSigningSecret');
-    const made = await spawnEmulator(['--webhook-url', url]);
-    expect(made.line.webhookSigningSecret).toMatch(/^[0-9a-f]{48}$/);
-    await expect.poll(() => received.filter((delivery) => delivery.body.includes('"TEST"')).length, { timeout: 10_000 }).toBe(2);
-    const results = await Promise.all(
-      received.map(async ({ body, headers }) => {
-        for (const signingSecret of ['cli-webhook-secret', made.line.webhookSigningSecret!]) {
-          const event = await verifyWebhook({ rawBody: body, headers }, { signingSecret }).catch(() => undefined);
-          if (event) return `${event.type} ${signingSecret === 'cli-webhook-secret' ? 'given' : 'made'}`;
-        }
-        return 'unverified';
-      }),
-    );
-    expect(results).toEqual(expect.arrayContaining(['TEST given', 'TEST made']));
-    expect(results).not.toContain('unverified');
-    const { stderr } = await given.stop();
-    expect(stderr).not.toContain('cli-webhook-secret');
+    const crashing = await spawnEmulator(['--webhook-url', flaky]);
+    await expect
+      .poll(
+        () =>
+          crashing
+            .stderrSoFar()
+            .split('\n')
+            .filter((line) => line.includes('webhook TEST')).length,
+        { timeout: 20_000 },
+      )
+      .toBe(2);
+    const flakyLines = (await crashing.stop()).stderr.split('\n').filter((line) => line.includes('webhook TEST'));
+    expect(flakyLines).toEqual([
+      `tribe-sdk emulator: webhook TEST -> ${flaky} attempt 1/3: HTTP 500; retry in 100 ms`,
+      `tribe-sdk emulator: webhook TEST -> ${flaky} attempt 2/3: HTTP 200`,
+    ]);
   });
 
   it('--delay answers every request that much later', { timeout: 60_000 }, async () => {

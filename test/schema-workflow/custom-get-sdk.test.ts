@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createTribeClient, type TribeClient } from '../../src/index.js';
+import type { NetworkQuery } from '../../generated/sdk.js';
+import { createTribeClient, type TribeClient, type WithBuiltIns } from '../../src/index.js';
 import customCodegen from '../fixtures/custom-sdk/codegen.js';
 import { getSdk as getCustomSdk, type LatestPostTitlesQuery, type MyThingQuery } from '../fixtures/custom-sdk/sdk.js';
 import { appOptions, useEmulator } from '../support/emulator.js';
@@ -18,11 +19,14 @@ describe("a getSdk generated from a user's own operations", () => {
   it('plugs into createTribeClient: typed methods, sent with the minted bearer', async () => {
     const client = createTribeClient({ ...appOptions(emulator.current), getSdk: getCustomSdk });
     try {
-      expectTypeOf(client).toEqualTypeOf<TribeClient<ReturnType<typeof getCustomSdk>>>();
+      expectTypeOf(client).toEqualTypeOf<TribeClient<WithBuiltIns<ReturnType<typeof getCustomSdk>>>>();
       expectTypeOf(client.sdk.myThing).returns.resolves.toEqualTypeOf<MyThingQuery>();
       expectTypeOf(client.impersonate('m').latestPostTitles).parameter(0).toEqualTypeOf<{ limit: number }>();
-      // @ts-expect-error the custom SDK has only the user's operations
-      expect(client.sdk.network).toBeUndefined();
+      // The built-in operations stay beside the user's own, typed.
+      expectTypeOf(client.sdk.network).returns.resolves.toEqualTypeOf<NetworkQuery>();
+      expectTypeOf(client.withOptions({}).posts).toBeFunction();
+      expect((await client.sdk.network()).network.id).toBe(emulator.current.networkId);
+      expect((await client.impersonate(emulator.current.memberIds[0]!).authMember()).authMember.id).toBe(emulator.current.memberIds[0]);
 
       const { network } = await client.sdk.myThing();
       expect(network.id).toBe(emulator.current.networkId);

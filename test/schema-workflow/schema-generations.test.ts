@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OFFICIAL_CLIENT_SCHEMA_PATH, SHARED_2024_SCHEMA_PATH } from '../support/schema-generations.js';
+import { OFFICIAL_CLIENT_SCHEMA_PATH, SCHEMA_2024_09_PATH } from '../support/schema-generations.js';
 import { createTempCheckout, type TempCheckout } from './temp-checkout.js';
 
 // Valid on the 2023 schema, where Query.getSpaces was deprecated; the 2024-09 schema removed it.
@@ -55,7 +55,7 @@ describe('both schema generations, in a temp copy', () => {
   });
 
   it('on the 2024-09 schema, the getSpaces operation fails schema validate naming the removed field, and nothing else does', async () => {
-    const pull = await checkout.npm('schema:pull', ['--from', SHARED_2024_SCHEMA_PATH]);
+    const pull = await checkout.npm('schema:pull', ['--from', SCHEMA_2024_09_PATH]);
     expect(pull.code).toBe(0);
     expect(pull.stdout).toContain("removed Query.getSpaces: Field 'getSpaces' (deprecated) was removed from object type 'Query'");
     expect(pull.stdout).toContain('    hits operations/custom/getSpacesCompat.graphql: query getSpacesCompat');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readOperationFiles, type OperationFile } from '../../packages/tools/src/cli/operation-files.js';
+import { readDocumentFiles, readOperationFiles, type OperationFile } from '../../packages/tools/src/cli/operation-files.js';
 import { formatSchemaReport, reportSchemaChanges } from '../../packages/tools/src/cli/schema-report.js';
 import { validateOperationFiles } from '../../packages/tools/src/cli/validate-operations.js';
 
@@ -104,6 +104,29 @@ describe('validateOperationFiles', () => {
       `${join(dir, 'operations')}/posts/post.graphql: operation "post": Cannot query field "shortContent" on type "Post". (${fragmentFile}:1:40)`,
     ]);
     expect(validateOperationFiles(buildSchema(BEFORE), files)).toEqual([]);
+  });
+
+  it('reports errors in operations inside .ts files at their line and column in the file', async () => {
+    const extra = await mkdtemp(join(tmpdir(), 'tribe-sdk-inline-'));
+    try {
+      const inline = "import { graphql } from './graphql/client';\nexport const doc = graphql(`\n  query inline { network { id nope } }\n`);\n";
+      const broken = "import { graphql } from './graphql/client';\n\n  export const other = graphql(`query brokenInline { network { id }`);\n";
+      await writeFile(join(extra, 'inline.ts'), inline);
+      await writeFile(join(extra, 'broken-inline.ts'), broken);
+      /** The 1-based line and column of `marker` in `text`. */
+      const at = (text: string, marker: string): string => {
+        const lines = text.split('\n');
+        const line = lines.findIndex((candidate) => candidate.includes(marker));
+        return `${line + 1}:${lines[line]!.indexOf(marker) + 1}`;
+      };
+      const problems = validateOperationFiles(buildSchema(BEFORE), await readDocumentFiles(['*.ts'], extra));
+      expect(problems).toEqual([
+        `${extra}/broken-inline.ts: Syntax Error: Expected Name, found <EOF>. (${extra}/broken-inline.ts:${at(broken, '`);')})`,
+        `${extra}/inline.ts: operation "inline": Cannot query field "nope" on type "Network". Did you mean "name"? (${extra}/inline.ts:${at(inline, 'nope')})`,
+      ]);
+    } finally {
+      await rm(extra, { recursive: true, force: true });
+    }
   });
 
   it('reports syntax errors, clashing names, nameless operations and fragments no operation uses', async () => {

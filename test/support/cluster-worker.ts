@@ -22,11 +22,15 @@ export interface WorkerPlan {
   /** Share tokens through Redis. */
   sharedTokens: boolean;
   /** A rate limit, in memory or (with `shared`) through Redis. */
-  rateLimit?: { requests: number; complexity: number; windowMs: number; shared: boolean };
+  rateLimit?: { requests: number; complexity: number; windowMs: number; marginMs?: number; shared: boolean };
   calls: number;
   concurrency: number;
   /** `network` (cheap), or `posts` with this page size. */
   postsLimit?: number;
+  /** Instead: `member(id)` lookups of these IDs in turn, each answer checked to be the member asked for. */
+  memberIds?: string[];
+  /** Merge the calls of one tick (the client's `coalesce` option). */
+  coalesce?: boolean;
   timeoutMs?: number;
   maxRetries?: number;
   prefix: string;
@@ -41,6 +45,8 @@ export interface WorkerReport {
   status429: number;
   events: Record<string, number>;
   wallMs: number;
+  /** Lookups answered with another member than the one asked for. */
+  mismatched?: number;
 }
 
 const plan = JSON.parse(process.argv[2]!) as WorkerPlan;
@@ -78,6 +84,7 @@ const tribe = createTribeClient({
   tokenCache: plan.sharedTokens && redis ? createRedisTokenStore({ client: redis.client, prefix: plan.prefix }) : undefined,
   rateLimit,
   onEvent,
+  coalesce: plan.coalesce,
 });
 
 print({ ready: true });
@@ -88,13 +95,20 @@ const errorCodes: Record<string, number> = {};
 let next = 0;
 let ok = 0;
 let failed = 0;
-const call = (): Promise<unknown> => (plan.postsLimit === undefined ? tribe.sdk.network() : tribe.sdk.posts({ limit: plan.postsLimit }));
+let mismatched = 0;
+const lookup = async (index: number): Promise<void> => {
+  const id = plan.memberIds![index % plan.memberIds!.length]!;
+  const answer = await tribe.sdk.member({ id });
+  if (answer.member.id !== id) mismatched += 1;
+};
+const call = (index: number): Promise<unknown> =>
+  plan.memberIds ? lookup(index) : plan.postsLimit === undefined ? tribe.sdk.network() : tribe.sdk.posts({ limit: plan.postsLimit });
 await Promise.all(
   Array.from({ length: Math.min(plan.concurrency, plan.calls) }, async () => {
     while (next < plan.calls) {
       next += 1;
       try {
-        await call();
+        await call(next);
         ok += 1;
       } catch (error) {
         failed += 1;
@@ -106,7 +120,7 @@ await Promise.all(
     }
   }),
 );
-const report: WorkerReport = { ok, failed, errorCodes, status429, events, wallMs: performance.now() - started };
+const report: WorkerReport = { ok, failed, errorCodes, status429, events, wallMs: performance.now() - started, mismatched };
 print({ done: report });
 tribe.close();
 redis?.close();

@@ -87,6 +87,7 @@ export function totals(reports: ReadonlyArray<WorkerReport | undefined>): Worker
     sum.failed += report.failed;
     sum.status429 += report.status429;
     sum.wallMs = Math.max(sum.wallMs, report.wallMs);
+    sum.mismatched = (sum.mismatched ?? 0) + (report.mismatched ?? 0);
     for (const [code, count] of Object.entries(report.errorCodes)) sum.errorCodes[code] = (sum.errorCodes[code] ?? 0) + count;
     for (const [type, count] of Object.entries(report.events)) sum.events[type] = (sum.events[type] ?? 0) + count;
   }

@@ -43,9 +43,10 @@ export async function loadAppProject(cwd: string): Promise<AppProject> {
   if (!project) return { schemaPath: localSchema, documents: defaultDocuments, from: 'defaults' };
   const schemas = project.schema === undefined ? [localSchema] : asList(project.schema, 'schema');
   if (schemas.length !== 1) throw new TribeConfigError('tribe-sdk: the graphql-config project must name one schema file');
+  const excluded = project.exclude === undefined ? [] : asList(project.exclude, 'exclude').map((pattern) => `!${pattern}`);
   return {
     schemaPath: schemas[0]!,
-    documents: project.documents === undefined ? defaultDocuments : asList(project.documents, 'documents'),
+    documents: [...(project.documents === undefined ? defaultDocuments : asList(project.documents, 'documents')), ...excluded],
     from: 'graphql-config',
   };
 }

@@ -3,6 +3,7 @@ import { EMULATOR_PLANS, startEmulator, type EmulatorRateLimits } from '../emula
 import { parseCommand } from './args.js';
 import { appFlagsOptions, APP_FLAGS } from './emulator-app-flags.js';
 import { durationFlag, integerFlag } from './flags.js';
+import { webhookAttemptLine } from './webhook-attempt-line.js';
 
 const EMULATOR_USAGE = `Usage: tribe-sdk emulator [options]
 
@@ -18,7 +19,7 @@ credentials, the network and member IDs. Runs until stopped (Ctrl-C).
   --schema FILE                  the SDL to serve (default: the shipped snapshot)
   --rate-limit free|addon|REQUESTS[,COMPLEXITY]   enforce a burst limit per network
   --rate-window SECONDS          the burst window's length
-  --webhook-url URL              deliver signed webhooks there (secret: TRIBE_WEBHOOK_SECRET, or one it prints)
+  --webhook-url URL              deliver signed webhooks there (secret: TRIBE_SIGNING_SECRET, the app's, or one it prints)
   --cors-origin ORIGIN           also answer CORS for this origin (repeatable; loopback pages always are)
   --interaction-url URL          with --webhook-url: where INTERACTION requests go (default: the webhook URL)
   --search-url URL               with --webhook-url: where FEDERATED_SEARCH requests go (default: the webhook URL)
@@ -46,19 +47,19 @@ function rateLimitsOf(limit: string | undefined, window: string | undefined): Em
   return { burst: { windowMs: windowMs ?? 10_000, requests, complexity } };
 }
 
-/** The webhook options from `--webhook-url` and TRIBE_WEBHOOK_SECRET; a secret is made up (and printed) when none is set. */
+/** The webhook options from `--webhook-url` and TRIBE_SIGNING_SECRET (the app's name; TRIBE_WEBHOOK_SECRET, the old one, still works); a secret is made up (and printed) when neither is set. */
 function webhookOptions(
   url: string | undefined,
   env: Record<string, string | undefined>,
 ): { url: string; signingSecret: string; generated: boolean } | undefined {
   if (url === undefined) return undefined;
-  const given = env.TRIBE_WEBHOOK_SECRET;
+  const given = env.TRIBE_SIGNING_SECRET || env.TRIBE_WEBHOOK_SECRET;
   return { url, signingSecret: given || randomBytes(24).toString('hex'), generated: !given };
 }
 
 /**
  * `tribe-sdk emulator`: starts the emulator, prints one JSON line with its URL and demo credentials, runs until stopped.
- * With `--webhook-url`, it delivers signed webhooks there (secret: TRIBE_WEBHOOK_SECRET, or one it prints).
+ * With `--webhook-url`, it delivers signed webhooks there (secret: TRIBE_SIGNING_SECRET, or one it prints).
  */
 export async function emulatorCommand(args: string[], env: Record<string, string | undefined> = {}): Promise<number> {
   const values = parseCommand(args, {
@@ -85,7 +86,11 @@ export async function emulatorCommand(args: string[], env: Record<string, string
   const delayMs = durationFlag(values.delay, '--delay', 0) ?? 0;
   const webhooks = webhookOptions(values['webhook-url'], env);
   const emulator = await startEmulator({
-    webhooks: webhooks && { url: webhooks.url, signingSecret: webhooks.signingSecret },
+    webhooks: webhooks && {
+      url: webhooks.url,
+      signingSecret: webhooks.signingSecret,
+      onAttempt: (report) => void process.stderr.write(`${webhookAttemptLine(report)}\n`),
+    },
     port,
     host: values.host,
     data: values.data,

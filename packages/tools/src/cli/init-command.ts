@@ -37,7 +37,9 @@ import { tribeCodegen } from '${TOOLS_PACKAGE}/codegen';
 export default {
   // Your own snapshot once \`npm run schema:pull\` wrote one; until then the one ${TOOLS_PACKAGE} ships.
   schema: existsSync('schema/tribe.graphql') ? 'schema/tribe.graphql' : 'node_modules/${TOOLS_PACKAGE}/schema/tribe.graphql',
-  documents: ['src/**/*.{graphql,gql}', 'src/**/*.{ts,tsx}', '!${output}**'],
+  documents: ['src/**/*.{graphql,gql}', 'src/**/*.{ts,tsx}'],
+  // What codegen writes is output, not documents: left out for the editor's language server and schema validate.
+  exclude: ['${output}**'],
   extensions: { codegen: tribeCodegen({ output: '${output}' }) },
 };
 `;
@@ -58,12 +60,27 @@ const SCRIPTS: Readonly<Record<string, string>> = {
   'schema:check': 'tribe-sdk schema pull --fail-on-breaking',
 };
 
-/** The devDependency install line, at this package's own version. */
-export async function installLine(): Promise<string[]> {
+/** An app's package.json, as far as init reads it. */
+interface Manifest {
+  scripts?: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/**
+ * The devDependency install line for what the project does not list yet (the tools at this package's
+ * own version, the codegen packages at theirs), or undefined when it lists them all, however they were
+ * installed (by name, from a tarball, from a folder).
+ */
+export async function installLine(manifest: Manifest = {}): Promise<string[] | undefined> {
   const own = JSON.parse(await readFile(new URL(`${import.meta.url.endsWith('.ts') ? '../..' : '../../..'}/package.json`, import.meta.url), 'utf8')) as {
     version: string;
   };
-  return ['install', '--save-dev', `${TOOLS_PACKAGE}@${own.version}`, ...Object.entries(CODEGEN_PACKAGES).map(([name, version]) => `${name}@${version}`)];
+  const listed = new Set([...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.devDependencies ?? {})]);
+  const missing = Object.entries({ [TOOLS_PACKAGE]: own.version, ...CODEGEN_PACKAGES })
+    .filter(([name]) => !listed.has(name))
+    .map(([name, version]) => `${name}@${version}`);
+  return missing.length === 0 ? undefined : ['install', '--save-dev', ...missing];
 }
 
 /** Writes `text` to `path` unless it exists (and `force` is off); says which. */
@@ -91,7 +108,7 @@ export async function initCommand(args: string[]): Promise<number> {
   say('tribe-sdk init:');
   await writeOnce(join(cwd, 'graphql.config.mjs'), graphqlConfig(output), force, say);
   await writeOnce(join(cwd, 'src/operations/network.graphql'), EXAMPLE_OPERATION, force, say);
-  const manifest = JSON.parse(await readFile(packagePath, 'utf8')) as { scripts?: Record<string, string> };
+  const manifest = JSON.parse(await readFile(packagePath, 'utf8')) as Manifest;
   const scripts = { ...manifest.scripts };
   for (const [name, command] of Object.entries(SCRIPTS)) {
     if (scripts[name] !== undefined && scripts[name] !== command && !force) say(`  kept    script "${name}" (exists; --force to overwrite)`);
@@ -101,7 +118,11 @@ export async function initCommand(args: string[]): Promise<number> {
     }
   }
   await writeFile(packagePath, `${JSON.stringify({ ...manifest, scripts }, null, 2)}\n`);
-  const line = await installLine();
+  const line = await installLine(manifest);
+  if (line === undefined) {
+    say(`\n${TOOLS_PACKAGE} and the codegen packages are in package.json already.\nNext: npm run codegen`);
+    return 0;
+  }
   if (!values.install) {
     say(`\nNext: npm ${line.join(' ')}\nthen: npm run codegen`);
     return 0;

@@ -35,12 +35,20 @@ export interface LocatedFragment {
 const GRAPHQL_FILE = /\.(graphql|gql)$/;
 const CODE_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
+/**
+ * Where a plucked document's text starts in its file, as graphql counts (line and column from 1): the
+ * plucker gives the template literal's own start, with the column counted from 0 and on its backtick.
+ */
+function bodyStart(literalStart: { line: number; column: number }): { line: number; column: number } {
+  return { line: literalStart.line, column: literalStart.column + 2 };
+}
+
 /** Parses one file's documents: a GraphQL file whole, a code file's `graphql()`, `gql`, `/* GraphQL *\/` and `#graphql` strings. */
 function parseFile(path: string, text: string): OperationFile {
   try {
     if (GRAPHQL_FILE.test(path)) return { path, document: parse(new Source(text, path)) };
     const definitions = gqlPluckFromCodeStringSync(path, text, { skipIndent: true }).flatMap(
-      (source) => parse(new Source(source.body, path, source.locationOffset)).definitions,
+      (source) => parse(new Source(source.body, path, bodyStart(source.locationOffset))).definitions,
     );
     return { path, document: { kind: Kind.DOCUMENT, definitions } };
   } catch (error) {

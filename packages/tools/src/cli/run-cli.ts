@@ -20,7 +20,7 @@ Commands:
            [--webhook-url URL] [--cors-origin URL]... [--interaction-url URL] [--search-url URL]
            [--block KEY]... [--shortcut KEY]...
                                                   start the local Tribe API emulator; prints one JSON line;
-                                                  delivers signed webhooks to URL (secret: TRIBE_WEBHOOK_SECRET)
+                                                  delivers signed webhooks to URL (secret: TRIBE_SIGNING_SECRET)
                                                   and previews the app's blocks at previewUrl
   interact --emulator URL (--block KEY | --shortcut KEY) [--actor ID] [--callback ID] [--inputs JSON]
                                                   ask the emulator's app for a block or send it a callback
@@ -36,7 +36,17 @@ Options:
   --verbose    print stack traces on errors
 
 Secrets come from the environment, never from arguments:
-  TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL, TRIBE_WEBHOOK_SECRET`;
+  TRIBE_CLIENT_ID, TRIBE_CLIENT_SECRET, TRIBE_NETWORK_ID, TRIBE_ACCESS_TOKEN, TRIBE_API_URL, TRIBE_SIGNING_SECRET`;
+
+const SCHEMA_USAGE = `Usage: tribe-sdk schema <pull|validate> [options]
+
+  schema pull       write a sorted snapshot of the Tribe schema and report the changes and the operations they break
+  schema validate   check every operation against the snapshot (before codegen)
+
+See tribe-sdk schema pull --help and tribe-sdk schema validate --help for their options.`;
+
+/** The usage of each command that takes a subcommand, for `tribe-sdk <group> --help` (or the group alone). */
+const GROUP_USAGE: Record<string, string> = { schema: SCHEMA_USAGE };
 
 type Env = Record<string, string | undefined>;
 type Command = (args: string[], env: Env) => Promise<number>;
@@ -80,6 +90,11 @@ export async function runCli(argv: string[], env: Env): Promise<number> {
     }
     const twoWords = COMMANDS[`${command} ${sub}`];
     if (twoWords) return await twoWords(rest, env);
+    const groupUsage = GROUP_USAGE[command];
+    if (groupUsage !== undefined && (sub === undefined || sub === '--help' || sub === 'help')) {
+      process.stdout.write(`${groupUsage}\n`);
+      return sub === undefined ? 2 : 0;
+    }
     const oneWord = COMMANDS[command];
     if (oneWord) return await oneWord(args.slice(1), env);
     process.stderr.write(`tribe-sdk: unknown command "${args.join(' ')}"; see tribe-sdk --help\n`);

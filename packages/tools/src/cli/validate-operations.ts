@@ -2,14 +2,22 @@ import { readFile } from 'node:fs/promises';
 import { Kind, NoUnusedFragmentsRule, buildSchema, specifiedRules, validate, type DefinitionNode, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { loadAppProject } from './app-project.js';
 import { parseCommand } from './args.js';
+import { operationCostReport } from './operation-costs.js';
 import { definitionsOf, fragmentsUsedBy, readDocumentFiles, readOperationFiles, type OperationFile } from './operation-files.js';
 
 const FRAGMENT_RULES = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
 
-/** Where an error is, as `file:line:column`, when graphql knows. */
+/**
+ * Where an error is, as `file:line:column`, when graphql knows. graphql counts from the start of the
+ * document; a document taken from a code file starts at its source's `locationOffset` in that file.
+ */
 function whereOf(error: GraphQLError): string {
   const location = error.locations?.[0];
-  return location && error.source ? ` (${error.source.name}:${location.line}:${location.column})` : '';
+  if (!location || !error.source) return '';
+  const offset = error.source.locationOffset;
+  const line = location.line + offset.line - 1;
+  const column = location.line === 1 ? location.column + offset.column - 1 : location.column;
+  return ` (${error.source.name}:${line}:${column})`;
 }
 
 function duplicateNames(files: readonly OperationFile[]): string[] {
@@ -67,7 +75,9 @@ export function validateOperationFiles(schema: GraphQLSchema, files: readonly Op
 /** Usage of `tribe-sdk schema validate`. */
 const VALIDATE_USAGE = `Usage: tribe-sdk schema validate [--schema <file>] [--operations <dir>]
 
-Checks every operation and fragment against the schema snapshot, before codegen runs. The schema and
+Checks every operation and fragment against the schema snapshot, before codegen runs, and prints each
+operation's complexity by the platform's documented rules (a page sized by a variable as a formula of it),
+with a warning for any over the advised 1,000 per query. The schema and
 the documents come from the project's graphql-config file (the one your editor and graphql-codegen
 read); without one, schema/tribe.graphql (else the snapshot tribe-sdk ships) and operations/ (else src/).
 Documents: .graphql and .gql files, and graphql(), gql, /* GraphQL */ and #graphql strings in .ts/.tsx.
@@ -92,9 +102,12 @@ export async function schemaValidateCommand(args: string[]): Promise<number> {
   if (problems.length === 0) {
     const { operations, fragments } = definitionsOf(files);
     const withDocuments = files.filter((file) => 'document' in file && file.document.definitions.length > 0).length;
+    const costs = operationCostReport(schema, files);
     process.stdout.write(
-      `tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${withDocuments} file(s) are valid against ${schemaPath}\n`,
+      `tribe-sdk: ${operations.length} operation(s) and ${fragments.size} fragment(s) in ${withDocuments} file(s) are valid against ${schemaPath}\n` +
+        `${costs.table.join('\n')}\n`,
     );
+    if (costs.warnings.length > 0) process.stderr.write(`${costs.warnings.join('\n')}\n`);
     return 0;
   }
   process.stderr.write(

@@ -26,6 +26,8 @@ interface Walk {
   schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
   variables: Variables;
+  /** The operation's default for each variable that has one (an integer, as a page size is). */
+  defaults: ReadonlyMap<string, number>;
 }
 
 /**
@@ -42,7 +44,12 @@ export function queryComplexity(schema: GraphQLSchema, document: DocumentNode, o
   if (!operation) return 0;
   const fragments = new Map(document.definitions.flatMap((node) => (node.kind === Kind.FRAGMENT_DEFINITION ? [[node.name.value, node] as const] : [])));
   const root = schema.getRootType(operation.operation);
-  return root ? selectionCost(root.name, operation.selectionSet, { schema, fragments, variables }) : 0;
+  const defaults = new Map(
+    (operation.variableDefinitions ?? []).flatMap((definition) =>
+      definition.defaultValue?.kind === Kind.INT ? [[definition.variable.name.value, Number(definition.defaultValue.value)] as const] : [],
+    ),
+  );
+  return root ? selectionCost(root.name, operation.selectionSet, { schema, fragments, variables, defaults }) : 0;
 }
 
 function fieldShape(walk: Walk, parentName: string, fieldName: string): FieldShape | undefined {
@@ -85,7 +92,11 @@ function pageSize(shape: FieldShape, node: FieldNode, walk: Walk): number {
   const value = node.arguments?.find((argument) => argument.name.value === 'limit')?.value;
   let size: unknown = shape.limitDefault;
   if (value?.kind === Kind.INT) size = Number(value.value);
-  else if (value?.kind === Kind.VARIABLE) size = walk.variables?.[value.name.value];
+  else if (value?.kind === Kind.VARIABLE) {
+    // A variable left out takes the operation's default, else the argument is as if not given: GraphQL's coercion rules.
+    const given = walk.variables?.[value.name.value];
+    size = given !== undefined ? given : walk.defaults.has(value.name.value) ? walk.defaults.get(value.name.value) : shape.limitDefault;
+  }
   return typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : 0;
 }
 

@@ -13,6 +13,17 @@ export interface EmulatorWebhookOptions {
   retryDelayMs?: number;
   /** How long one attempt may take, in ms (default 5000). */
   timeoutMs?: number;
+  /** Told of every attempt once it ended: what was sent where, how it went, and when the next one follows. */
+  onAttempt?: (report: AttemptReport) => void;
+}
+
+/** One ended delivery attempt, as {@link EmulatorWebhookOptions.onAttempt} hears of it. */
+export interface AttemptReport {
+  record: DeliveryRecord;
+  url: string;
+  maxAttempts: number;
+  /** The wait before the next attempt at this delivery, in ms; undefined when there is none. */
+  nextRetryInMs: number | undefined;
 }
 
 /** A fault the next delivery attempt gets: a signature made with another secret, a timestamp 16 minutes old, or the same request sent twice. */
@@ -78,9 +89,16 @@ function parseAnswer(text: string): unknown {
   }
 }
 
+/** Why an attempt got no answer: fetch's message with its cause (`fetch failed (connect ECONNREFUSED ...)`). */
+function failureOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : undefined;
+  return cause ? `${message} (${cause})` : message;
+}
+
 /** Sends signed deliveries one at a time, in order, retrying failures a bounded number of times, and logs each attempt. */
 export class WebhookDeliverer {
-  readonly #options: Required<EmulatorWebhookOptions>;
+  readonly #options: Required<Omit<EmulatorWebhookOptions, 'onAttempt'>> & Pick<EmulatorWebhookOptions, 'onAttempt'>;
   readonly #log: DeliveryRecord[] = [];
   #faults: WebhookFault[] = [];
   #tail: Promise<unknown> = Promise.resolve();
@@ -134,12 +152,12 @@ export class WebhookDeliverer {
     const body = JSON.stringify(envelope);
     let outcome: DeliveryOutcome = { ok: false, status: undefined, answer: undefined, attempts: 0 };
     for (let attempt = 1; attempt <= this.#options.maxAttempts && !this.#stop.signal.aborted; attempt += 1) {
-      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, this.#options.retryDelayMs * 2 ** (attempt - 2)));
+      if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, this.#retryDelay(attempt)));
       const fault = this.#faults.shift();
       const headers = this.#sign(body, fault);
       for (let copy = fault === 'duplicate' ? 2 : 1; copy > 0; copy -= 1) {
         const record = await this.#attempt(body, headers);
-        this.#record({
+        const entry: DeliveryRecord = {
           deliveryId,
           type: envelope.type,
           name: envelope.data.name as string | undefined,
@@ -147,7 +165,9 @@ export class WebhookDeliverer {
           attempt,
           fault,
           ...record,
-        });
+        };
+        this.#record(entry);
+        this.#report(entry, copy === 1);
         outcome = {
           ok: record.status !== undefined && record.status >= 200 && record.status < 300,
           status: record.status,
@@ -158,6 +178,20 @@ export class WebhookDeliverer {
       if (outcome.ok || !isRetryable(outcome.status)) break;
     }
     return outcome;
+  }
+
+  /** The wait before attempt number `attempt` (from 2 on): `retryDelayMs`, doubled for each further one. */
+  #retryDelay(attempt: number): number {
+    return this.#options.retryDelayMs * 2 ** (attempt - 2);
+  }
+
+  /** Tells `onAttempt`; the last copy of an attempt says whether (and when) a retry follows. */
+  #report(record: DeliveryRecord, last: boolean): void {
+    const { onAttempt, maxAttempts, url } = this.#options;
+    if (!onAttempt) return;
+    const ok = record.status !== undefined && record.status >= 200 && record.status < 300;
+    const retries = last && !ok && isRetryable(record.status) && record.attempt < maxAttempts && !this.#stop.signal.aborted;
+    onAttempt({ record, url, maxAttempts, nextRetryInMs: retries ? this.#retryDelay(record.attempt + 1) : undefined });
   }
 
   #sign(body: string, fault: WebhookFault | undefined): Record<string, string> {
@@ -179,7 +213,7 @@ export class WebhookDeliverer {
       const response = await fetch(this.#options.url, { method: 'POST', headers, body, signal: controller.signal, redirect: 'manual' });
       return { status: response.status, answer: parseAnswer(await readAnswer(response)), error: undefined, at };
     } catch (error) {
-      return { status: undefined, answer: undefined, error: error instanceof Error ? error.message : String(error), at };
+      return { status: undefined, answer: undefined, error: failureOf(error), at };
     } finally {
       clearTimeout(timer);
       this.#stop.signal.removeEventListener('abort', onStop);
