@@ -4,13 +4,17 @@
  */
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Metafile, type OutputFile } from 'esbuild';
 
-/** One bundle's figures. */
+/** One bundle's figures: what the page loads at once (the entry chunk and the chunks it imports statically). */
 export interface BundleResult {
   name: string;
   gzipBytes: number;
   minifiedBytes: number;
+  /** Chunks loaded by `import()` only when needed (graphql's printer, its parser), gzip each, summed. */
+  lazyGzipBytes: number;
+  /** Source files in the chunks loaded at once. */
+  eagerInputs: string[];
   /** Source files in the bundle that must not be there (emulator, node built-ins). */
   forbiddenInputs: string[];
   /** Operation names of documents that the entry does not use but the bundle kept. */
@@ -50,12 +54,24 @@ export const bundleEntries: ReadonlyArray<{ name: string; source: string }> = [
 
 const OPERATIONS = ['createPost', 'updateMember', 'spaceMembers', 'postReactionParticipants', 'loginNetwork'];
 
-/** Bundles one entry for the browser and measures it. */
+/** The entry's chunk and every chunk it imports statically: what loads before the first call. */
+function eagerChunks(outputs: Metafile['outputs']): string[] {
+  const entry = Object.keys(outputs).find((path) => outputs[path]!.entryPoint !== undefined)!;
+  const eager = new Set([entry]);
+  for (const path of eager)
+    for (const imported of outputs[path]!.imports) if (imported.kind === 'import-statement' && !imported.external) eager.add(imported.path);
+  return [...eager];
+}
+
+/** Bundles one entry for the browser, as an app bundler does (dynamic imports split into chunks), and measures it. */
 export async function measureBundle(entry: { name: string; source: string }): Promise<BundleResult> {
   const output = await build({
     stdin: { contents: entry.source, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true,
     write: false,
+    splitting: true,
+    outdir: 'out',
+    absWorkingDir: root,
     minify: true,
     format: 'esm',
     platform: 'browser',
@@ -65,13 +81,18 @@ export async function measureBundle(entry: { name: string; source: string }): Pr
     metafile: true,
     logLevel: 'silent',
   });
-  const code = output.outputFiles[0]!.contents;
-  const text = Buffer.from(code).toString();
+  const eager = eagerChunks(output.metafile.outputs);
+  const isEager = (file: OutputFile): boolean => eager.some((path) => file.path.endsWith(`/${path}`));
+  const gzip = (files: OutputFile[]): number => files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0);
+  const eagerFiles = output.outputFiles.filter(isEager);
+  const text = eagerFiles.map((file) => file.text).join('\n');
   const inputs = Object.keys(output.metafile.inputs);
   return {
     name: entry.name,
-    gzipBytes: gzipSync(code, { level: 9 }).length,
-    minifiedBytes: code.length,
+    gzipBytes: gzip(eagerFiles),
+    minifiedBytes: eagerFiles.reduce((sum, file) => sum + file.contents.length, 0),
+    lazyGzipBytes: gzip(output.outputFiles.filter((file) => !isEager(file))),
+    eagerInputs: eager.flatMap((path) => Object.keys(output.metafile.outputs[path]!.inputs)),
     forbiddenInputs: inputs.filter((input) => input.includes('src/emulator') || input.startsWith('node:') || input.includes('undici')),
     unusedDocumentsKept: entry.source.includes('createTokenRequest') ? OPERATIONS.filter((name) => text.includes(`"${name}"`)) : [],
   };

@@ -1,25 +1,25 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appOptions, startOwnEmulator } from './support/emulator.js';
+import { freePort } from './support/free-port.js';
+import { codeBlocks, readmeSection } from './support/readme.js';
 import { redisAvailable, startRedis } from './support/redis.js';
 import { platformSign, subscriptionBody } from './webhooks/signed.js';
 
 // Runs the snippets of "More work per quota" in the README's "Running many workers" section, as written, through tsx.
+const QUOTA_SECTION = 'More work per quota: static costs, merged lookups, webhooks once';
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 // Inside the repository (gitignored), where tsx applies the examples' paths: tribe-sdk maps to src/.
 const DIR = `${REPO}test/.readme-quota`;
 const TSX = `${REPO}node_modules/.bin/tsx`;
 
-/** The README block of the section that starts with `// <name>:`, written to a file of its own. */
-function snippet(name: string): string {
-  const readme = readFileSync(`${REPO}README.md`, 'utf8');
-  const start = readme.indexOf('\n## Running many workers\n');
-  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
-  const block = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!).find((text) => text.startsWith(`// ${name}:`));
-  if (block === undefined) throw new Error(`README.md's "Running many workers" has no block starting with // ${name}`);
+/** The README block of "More work per quota" that starts with `// <name>:`, written to a file of its own. */
+async function snippet(name: string): Promise<string> {
+  const block = codeBlocks(await readmeSection(QUOTA_SECTION), 'ts').find(({ code }) => code.startsWith(`// ${name}:`))?.code;
+  if (block === undefined) throw new Error(`README.md's "${QUOTA_SECTION}" has no block starting with // ${name}`);
   mkdirSync(DIR, { recursive: true });
   writeFileSync(`${DIR}/tsconfig.json`, JSON.stringify({ extends: `${REPO}examples/tsconfig.json`, include: ['.'] }));
   // .mts: an ES module (top-level await) without a package.json of its own.
@@ -29,15 +29,6 @@ function snippet(name: string): string {
 }
 
 const tsxArgs = (file: string) => ['--conditions=tribe-sdk-source', '--tsconfig', `${DIR}/tsconfig.json`, file];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function listening(port: number, deadline: number): Promise<void> {
   while (
@@ -70,8 +61,9 @@ describe('README: more work per quota', { timeout: 90_000 }, () => {
       TRIBE_NETWORK_ID: networkId,
       TRIBE_API_URL: endpoint!,
     };
+    const file = await snippet('lookups.ts');
     const run = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(TSX, [...tsxArgs(snippet('lookups.ts')), ...people.map((member) => member.id)], { cwd: REPO, env, timeout: 60_000 }, (error, stdout, stderr) =>
+      execFile(TSX, [...tsxArgs(file), ...people.map((member) => member.id)], { cwd: REPO, env, timeout: 60_000 }, (error, stdout, stderr) =>
         resolve({ code: error ? 1 : 0, stdout, stderr }),
       );
     });
@@ -85,7 +77,7 @@ describe('README: more work per quota', { timeout: 90_000 }, () => {
 
   it.skipIf(!redisAvailable())('webhooks.ts runs a redelivered event once across two workers sharing Redis', async () => {
     const redis = await startRedis();
-    const file = snippet('webhooks.ts');
+    const file = await snippet('webhooks.ts');
     const secret = 'whsec-readme-quota';
     const ports = [await freePort(), await freePort()];
     const outputs = ports.map(() => ({ text: '' }));

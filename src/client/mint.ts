@@ -4,6 +4,7 @@ import type { LimitedTokenQuery } from '../../generated/sdk.js';
 import type { TribeEventListener } from '../events.js';
 import type { ResolvedAuth } from '../options/auth-options.js';
 import type { ResolvedCall } from '../options/call-options.js';
+import { compileDocument } from '../transport/compiled-document.js';
 import { encodeOperation } from '../transport/encode-operation.js';
 import type { HttpExchange, TransportSettings } from '../transport/exchange.js';
 import { exchangeRequest } from '../transport/transport.js';
@@ -33,7 +34,9 @@ export function appScrubber(auth: ResolvedAuth, transport: TransportSettings): S
 /** Mints one token: one POST of `limitedToken` with HTTP Basic auth to the endpoint, retried as a query. */
 export async function mintToken(auth: ResolvedAuth, memberId: string | undefined, context: MintContext, signal: AbortSignal | undefined): Promise<AccessToken> {
   const request = limitedTokenRequest(auth, memberId);
-  const { body, operationName } = encodeOperation(request.document, request.variables);
+  // A generated or already seen document compiles at once, so the call goes on in this tick; only other documents wait for the printer.
+  const compiled = compileDocument(request.document);
+  const { body, operationName } = encodeOperation(compiled instanceof Promise ? await compiled : compiled, request.variables);
   const headers = { ...requestHeaders({}), authorization: request.authorization };
   const { exchange, call, now, onEvent, scrubber } = context;
   const limits = { timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub: scrubber.scrub };

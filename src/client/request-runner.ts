@@ -10,6 +10,7 @@ import { eitherSignal, type ResolvedCall } from '../options/call-options.js';
 import { headers as checkHeaders, signal as checkSignal } from '../options/rules.js';
 import { redactHeaders } from '../redact.js';
 import type { Scrubber } from '../scrub.js';
+import { compileDocument } from '../transport/compiled-document.js';
 import { encodeOperation } from '../transport/encode-operation.js';
 import type { HttpExchange } from '../transport/exchange.js';
 import { exchangeRequest } from '../transport/transport.js';
@@ -65,7 +66,9 @@ export function createRequestRunner(context: RunnerContext): RunRequest {
   return async <T>(document: DocumentNode, variables: unknown, options: RunOptions = {}): Promise<T> => {
     if (context.isClosed()) throw new TribeConfigError(MESSAGES.closed);
     context.tidy?.();
-    const { body, operationName, isMutation } = encodeOperation(document, variables);
+    // A generated or already seen document compiles at once, so the call goes on in this tick; only other documents wait for the printer.
+    const compiled = compileDocument(document);
+    const { body, operationName, isMutation } = encodeOperation(compiled instanceof Promise ? await compiled : compiled, variables);
     const extra = checkHeaders(options.headers, 'header');
     const headers = extra && Object.keys(extra).length > 0 ? { ...baseHeaders, ...extra } : baseHeaders;
     const signal = eitherSignal(call.signal, checkSignal(options.signal, 'signal'));

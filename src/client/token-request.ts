@@ -4,6 +4,7 @@ import type { AccessToken } from '../auth/access-token.js';
 import { bearerAuthorization } from '../auth/authorization-header.js';
 import { signal as checkSignal } from '../options/rules.js';
 import { resolveTokenRequest, type TokenRequestOptions } from '../options/token-request-options.js';
+import { compileDocument } from '../transport/compiled-document.js';
 import { encodeOperation } from '../transport/encode-operation.js';
 import { toTribeError } from '../transport/map-error.js';
 import { readResult } from '../transport/read-result.js';
@@ -32,7 +33,9 @@ export function createTokenRequest(token: AccessToken, options: TokenRequestOpti
   const { scrub } = new Scrubber([token.accessToken, ...(transport.proxy?.secrets ?? [])]);
   const limits = { timeoutMs: call.timeoutMs, maxResponseBytes: call.maxResponseBytes, scrub };
   return async <TData>(document: DocumentNode, variables?: Variables, signal?: AbortSignal): Promise<TData> => {
-    const { body, operationName } = encodeOperation(document, variables);
+    // A generated or already seen document compiles at once, so the call goes on in this tick; only other documents wait for the printer.
+    const compiled = compileDocument(document);
+    const { body, operationName } = encodeOperation(compiled instanceof Promise ? await compiled : compiled, variables);
     try {
       return readResult<TData>(await exchange(exchangeRequest(url, { ...headers }, body, checkSignal(signal, 'signal'), limits)));
     } catch (raw) {

@@ -1,7 +1,6 @@
-import type { DocumentNode } from 'graphql';
 import { MESSAGES } from '../messages.js';
 import { TribeConfigError } from '../errors.js';
-import { compileDocument } from './compiled-document.js';
+import type { CompiledDocument } from './compiled-document.js';
 
 /** An operation ready for the wire: its JSON body, its name and whether it writes. */
 export interface EncodedOperation {
@@ -25,12 +24,12 @@ function refuseLostValues(key: string, value: unknown): unknown {
 
 /**
  * Serialises an operation once per call: the document part of the body is serialised once per
- * document, so a call serialises only its variables. Variables that JSON cannot carry (a BigInt, a
+ * document (see compileDocument), so a call serialises only its variables. Variables that JSON cannot carry (a BigInt, a
  * cycle, a function, a Symbol, a Map or a Set) are the caller's mistake: a {@link TribeConfigError}
  * before anything is sent, never a retried network error or a request with the value missing.
  */
-export function encodeOperation(document: DocumentNode, variables: unknown): EncodedOperation {
-  const { bodyPrefix, bareBody, operationName, isMutation } = compileDocument(document);
+export function encodeOperation(document: CompiledDocument, variables: unknown): EncodedOperation {
+  const { bodyPrefix, bareBody, operationName, isMutation } = document;
   const name = operationName ?? 'anonymous';
   let serialised: string | undefined;
   try {

@@ -216,8 +216,9 @@ describe('an app project', { timeout: 240_000 }, () => {
     }
   });
 
+  // Its subsection "More work per quota" has a test of its own (test/readme-quota.test.ts).
   it.skipIf(!redisAvailable())("runs each ts block of the README's Running many workers as printed, with the variables it names, on a real Redis", async () => {
-    const blocks = codeBlocks(await readmeSection('Running many workers'), 'ts');
+    const blocks = codeBlocks(await readmeSection('Running many workers', { ownTextOnly: true }), 'ts');
     expect(blocks.length).toBeGreaterThan(0);
     const named = await variablesNamed('Running many workers');
     const e = emulator.current;

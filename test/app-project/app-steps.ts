@@ -54,6 +54,10 @@ export async function codegenTypeCheckAndRun(project: string, emulator: RunningE
   const codegen = expectSuccess('npm run codegen', await run('npm', ['run', 'codegen'], { cwd: project, env, timeoutMs: 120_000 }));
   expect(codegen.stdout).toMatch(/3 operation\(s\) and 0 fragment\(s\) in 3 file\(s\) are valid/);
   expect(existsSync(join(project, 'src/graphql/sdk.ts'))).toBe(true);
+  // The preset's plugin stores each operation's text in its document, so the app's bundle needs no graphql printer.
+  expect(await readFile(join(project, 'src/graphql/sdk.ts'), 'utf8')).toMatch(
+    /export const RecentPostsDocument = \{"kind":"Document",.*"tribeSource":\{"body":"query /,
+  );
   expect(existsSync(join(project, 'src/graphql/client/index.ts'))).toBe(true);
   // Each operation's static cost: printed by schema validate, and written for the rate limiter.
   expect(codegen.stdout).toMatch(/ 2 \+ \$limit {2}recentPosts +src\/operations\/posts\.graphql/);

@@ -17,9 +17,10 @@ export function readReadme(): Promise<string> {
 
 /**
  * The section under `heading` (its text without the `#`s), up to the next heading of the same or a
- * higher level; its subsections are part of it. Headings inside code blocks do not count.
+ * higher level; its subsections are part of it unless `ownTextOnly` is set, which stops at any heading.
+ * Headings inside code blocks do not count.
  */
-export async function readmeSection(heading: string): Promise<string> {
+export async function readmeSection(heading: string, { ownTextOnly = false } = {}): Promise<string> {
   const lines = (await readReadme()).split('\n');
   let inCode = false;
   let start = -1;
@@ -28,7 +29,7 @@ export async function readmeSection(heading: string): Promise<string> {
     if (line.startsWith('```')) inCode = !inCode;
     const match = inCode ? null : /^(#{1,6}) (.*)$/.exec(line);
     if (!match) continue;
-    if (start >= 0 && match[1]!.length <= level) return lines.slice(start, index).join('\n');
+    if (start >= 0 && (ownTextOnly || match[1]!.length <= level)) return lines.slice(start, index).join('\n');
     if (start < 0 && match[2]!.trim() === heading) [start, level] = [index + 1, match[1]!.length];
   }
   if (start < 0) throw new Error(`README.md has no heading "${heading}"`);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as costsPlugin from './cost-plugin.js';
 import { TRIBE_COSTS_PLUGIN } from './cost-plugin.js';
+import { loadDocumentsPlugin, TRIBE_DOCUMENTS_PLUGIN } from './documents-plugin.js';
 
 /** The plugin config of the SDK's own codegen, shared by this repository and every app that uses the preset. */
 export const TRIBE_PLUGIN_CONFIG = {
@@ -17,15 +18,19 @@ export const TRIBE_PLUGIN_CONFIG = {
   rawRequest: false,
 } as const;
 
-/** The plugins that make a `getSdk` for `createTribeClient({ getSdk })`. */
-export const TRIBE_SDK_PLUGINS = ['typescript-operations', 'typescript-graphql-request'] as const;
+/**
+ * The plugins that make a `getSdk` for `createTribeClient({ getSdk })`: typescript-graphql-request with each
+ * document's text stored beside it, so no bundle needs graphql's printer. Needs `pluginLoader: tribePluginLoader`.
+ */
+export const TRIBE_SDK_PLUGINS = ['typescript-operations', TRIBE_DOCUMENTS_PLUGIN] as const;
 
 /**
- * graphql-codegen's `pluginLoader` that also knows {@link TRIBE_COSTS_PLUGIN}; any other plugin is
+ * graphql-codegen's `pluginLoader` that also knows {@link TRIBE_COSTS_PLUGIN} and {@link TRIBE_DOCUMENTS_PLUGIN}; any other plugin is
  * resolved from the project's folder, as graphql-codegen does by default.
  */
 export async function tribePluginLoader(name: string): Promise<unknown> {
   if (name === TRIBE_COSTS_PLUGIN) return costsPlugin;
+  if (name === TRIBE_DOCUMENTS_PLUGIN) return loadDocumentsPlugin();
   const resolved = createRequire(join(process.cwd(), 'codegen.js')).resolve(name);
   return import(pathToFileURL(resolved).href);
 }

@@ -19,7 +19,8 @@ import { startHttpServer } from './http-server.js';
 import { quotaPlugin } from './quota-plugin.js';
 import { RateLimitLedger, type EmulatorRateLimits } from './rate-limits.js';
 import { RequestLog, type RequestRecord } from './request-log.js';
-import { DEFAULT_REQUEST_LIMITS, requestLimitsPlugin, type EmulatorRequestLimits } from './request-limits.js';
+import { DEFAULT_REQUEST_LIMITS, type EmulatorRequestLimits } from './request-limit-settings.js';
+import { requestLimitsPlugin } from './request-limits.js';
 import { createDemoData } from './seed.js';
 import { EmulatorStore, type EmulatorData } from './store.js';
 import { TokenAuthority } from './tokens.js';
@@ -43,7 +44,7 @@ export type { RequestRecord } from './request-log.js';
 export type { DeliveryOutcome, DeliveryRecord, EmulatorWebhookOptions, WebhookFault } from './webhook-delivery.js';
 export type { EmulatorWebhookEnvelope, InteractionInput } from './webhook-events.js';
 export { EMULATOR_PLANS, type EmulatorRateLimits, type WindowLimits } from './rate-limits.js';
-export { DEFAULT_REQUEST_LIMITS, type EmulatorRequestLimits } from './request-limits.js';
+export { DEFAULT_REQUEST_LIMITS, type EmulatorRequestLimits } from './request-limit-settings.js';
 export type {
   AppInstallationRecord,
   AppRecord,
