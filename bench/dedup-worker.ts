@@ -10,7 +10,9 @@ import { Redis } from 'ioredis';
 import { createRedisDedupStore } from '../src/redis/index.js';
 import { createWebhookHandler, toNodeListener, type WebhookDedupStore } from '../src/webhooks/index.js';
 
-const plan = JSON.parse(process.argv[2]!) as { redisUrl: string; prefix: string; secret: string; claimTimeoutMs: number };
+const plan = JSON.parse(process.argv[2]!) as { redisUrl: string; prefix: string; secret: string; claimTimeoutMs: number; name: string };
+// The events this worker has started and not yet completed: what may run again if it dies.
+const inFlight = `${plan.prefix}in-flight:${plan.name}`;
 const redis = new Redis(plan.redisUrl);
 const store = createRedisDedupStore({ client: redis, prefix: plan.prefix, claimTimeoutMs: plan.claimTimeoutMs });
 const dedupMs: number[] = [];
@@ -30,6 +32,8 @@ const timed: WebhookDedupStore = {
     const started = performance.now();
     await store.complete!(key, ttlMs);
     dedupMs.push((claimStarted.get(key) ?? 0) + performance.now() - started);
+    // The store's key is `<networkId>:<event id>`.
+    await redis.srem(inFlight, key.slice(key.indexOf(':') + 1));
     claimStarted.delete(key);
   },
 };
@@ -38,6 +42,7 @@ const handler = createWebhookHandler({
   signingSecret: plan.secret,
   dedupStore: timed,
   onAny: async (event) => {
+    await redis.sadd(inFlight, (event.data as { id: string }).id);
     await new Promise((resolve) => setTimeout(resolve, 2));
     await redis.rpush(`${plan.prefix}handled`, (event.data as { id: string }).id);
   },

@@ -35,7 +35,8 @@ const lines = [
   ),
   '',
   `Redis dedup (bench/redis-dedup.ts): 4 webhook workers, ${dedup.events} events each delivered 3 times to random live workers, one worker killed`,
-  `after a third of the deliveries: ran once ${dedup.ranOnce}, more than once ${dedup.ranTwice}, never ${dedup.neverRan}; ${dedup.redelivered} deliveries failed and were`,
+  `after a third of the deliveries: ran once ${dedup.ranOnce}, more than once ${dedup.ranTwice} (the killed worker had ${dedup.inFlightAtKill} in flight;`,
+  `${dedup.ranTwiceElsewhere} ran twice otherwise), never ${dedup.neverRan}; ${dedup.redelivered} deliveries failed and were`,
   `delivered again. Time the store adds per delivery (claim, plus complete when run): p50 ${dedup.dedupP50Ms.toFixed(1)} ms, p99 ${dedup.dedupP99Ms.toFixed(1)} ms.`,
   '',
 ];

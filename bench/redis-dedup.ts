@@ -21,6 +21,10 @@ export interface DedupBenchResult {
   ranOnce: number;
   ranTwice: number;
   neverRan: number;
+  /** Events the killed worker had started and not completed: the only ones the store may let run again. */
+  inFlightAtKill: number;
+  /** Events that ran more than once though the killed worker was not running them: the store's own failures. */
+  ranTwiceElsewhere: number;
   dedupP50Ms: number;
   dedupP99Ms: number;
 }
@@ -57,7 +61,7 @@ export async function measureRedisDedup(events = 1_000): Promise<DedupBenchResul
   const redis = await startRedis();
   const prefix = `bench-dedup-${process.pid}:`;
   const plan = { redisUrl: redis.url, prefix, secret: SECRET, claimTimeoutMs: 1_000 };
-  const workers = await Promise.all(Array.from({ length: WORKERS }, () => startWorker(plan)));
+  const workers = await Promise.all(Array.from({ length: WORKERS }, (_, index) => startWorker({ ...plan, name: `w${index}` })));
   const client = new Redis(redis.url);
   try {
     const ids = Array.from({ length: events }, (_, index) => `EvtBench${String(index).padStart(5, '0')}`);
@@ -104,6 +108,7 @@ export async function measureRedisDedup(events = 1_000): Promise<DedupBenchResul
     const handled = await client.lrange(`${prefix}handled`, 0, -1);
     const counts = new Map<string, number>();
     for (const id of handled) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const killedInFlight = new Set(await client.smembers(`${prefix}in-flight:w0`));
     const latencies = (await Promise.all(workers.filter((worker) => worker.alive).map(report))).flat().sort((a, b) => a - b);
     return {
       events,
@@ -112,6 +117,8 @@ export async function measureRedisDedup(events = 1_000): Promise<DedupBenchResul
       ranOnce: ids.filter((id) => counts.get(id) === 1).length,
       ranTwice: ids.filter((id) => (counts.get(id) ?? 0) > 1).length,
       neverRan: ids.filter((id) => !counts.has(id)).length,
+      inFlightAtKill: killedInFlight.size,
+      ranTwiceElsewhere: ids.filter((id) => (counts.get(id) ?? 0) > 1 && !killedInFlight.has(id)).length,
       dedupP50Ms: percentile(latencies, 0.5),
       dedupP99Ms: percentile(latencies, 0.99),
     };

@@ -12,7 +12,7 @@ import { clientFactories } from './clients.js';
 import { measureColdBurst, type ColdBurstResult } from './cold-burst.js';
 import { compareLimiterLibraries, type LimiterLibraryResult } from './limiter-libraries.js';
 import { renderReport } from './report.js';
-import { runtimeSectionOf, withRuntimeSection } from './runtimes/section.js';
+import { KEPT_SECTIONS, sectionOf, withSection } from './runtimes/section.js';
 import { hasRedisServer } from '../test/support/redis.js';
 import { measuresBuild, sdk } from './sdk-under-test.js';
 import { runMemberSoak, type MemberSoakResult } from './member-soak.js';
@@ -101,8 +101,12 @@ if (isMain) {
   process.stdout.write(`${markdown}\n`);
   if (process.argv.includes('--write')) {
     const file = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
-    // The runtime section comes from `npm run bench:runtimes`; this run keeps it as it is.
-    writeFileSync(file, withRuntimeSection(markdown, runtimeSectionOf(readFileSync(file, 'utf8'))));
+    // The runtime and quota sections come from their own benches; this run keeps them as they are.
+    const previous = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      KEPT_SECTIONS.reduce((text, name) => withSection(text, name, sectionOf(previous, name)), markdown),
+    );
     process.stdout.write('bench: wrote BENCHMARKS.md\n');
   }
   // Bottleneck (in the limiter comparison) leaves timers behind even after disconnect().

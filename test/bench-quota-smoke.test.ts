@@ -13,9 +13,16 @@ describe.skipIf(!redisAvailable())('issue 27 benchmarks, smoke run', () => {
     expect(plain!.requests).toBeGreaterThanOrEqual(40);
   }, 120_000);
 
-  it('the Redis dedup job runs every event exactly once with a worker killed', async () => {
+  // A worker killed between an event's side effect and its completion leaves that event to run again (at least
+  // once); every other event runs exactly once.
+  it('the Redis dedup job runs every event once, and again only if the killed worker was running it', async () => {
     const result = await measureRedisDedup(60);
-    expect({ ranOnce: result.ranOnce, ranTwice: result.ranTwice, neverRan: result.neverRan }).toEqual({ ranOnce: 60, ranTwice: 0, neverRan: 0 });
+    expect({ ranOnceOrTwice: result.ranOnce + result.ranTwice, neverRan: result.neverRan, ranTwiceElsewhere: result.ranTwiceElsewhere }).toEqual({
+      ranOnceOrTwice: 60,
+      neverRan: 0,
+      ranTwiceElsewhere: 0,
+    });
+    expect(result.ranTwice).toBeLessThanOrEqual(result.inFlightAtKill);
     expect(result.dedupP99Ms).toBeGreaterThan(0);
   }, 120_000);
 });

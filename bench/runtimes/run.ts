@@ -14,8 +14,11 @@ import { buildAndPack } from '../../test/consumer/pack.js';
 import { MATRIX } from '../../test/runtimes/matrix.js';
 import { prepareProject } from '../../test/runtimes/runtime-project.js';
 import { startFixedServer } from '../server-process.js';
-import { SECTION_END, SECTION_START, withRuntimeSection } from './section.js';
+import { sectionMarkers, withSection } from './section.js';
 import type { ThroughputFigures, ThroughputShape } from './throughput-program.js';
+
+const SECTION = 'runtime-throughput';
+const { start: SECTION_START, end: SECTION_END } = sectionMarkers(SECTION);
 
 /** The figures of one runtime, or why it has none. */
 export interface RuntimeThroughput {
@@ -107,7 +110,7 @@ if (isMain) {
   process.stdout.write(`${section}\n`);
   if (process.argv.includes('--write')) {
     const file = fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url));
-    writeFileSync(file, withRuntimeSection(readFileSync(file, 'utf8'), section));
+    writeFileSync(file, withSection(readFileSync(file, 'utf8'), SECTION, section));
     process.stdout.write('bench: wrote the runtime section of BENCHMARKS.md\n');
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSlate, ui } from '../../src/slate/index.js';
-import { chromiumAvailable, openPage } from './browser.js';
+import { chromiumAvailable } from '../support/chromium.js';
+import { openPage } from './browser.js';
 import { createWebhookHandler, toNodeListener, type InteractionContext } from '../../src/webhooks/index.js';
 import { startOwnEmulator } from '../support/emulator.js';
 import { serveOnLoopback } from '../webhooks/handler-server.js';
@@ -78,7 +79,7 @@ async function pollApp() {
 
 describe('the block preview in headless Chromium', () => {
   it('loads a block, fills and submits its form, and shows the toast and the new slate', async (context) => {
-    if (!chromiumAvailable()) return context.skip();
+    if (!chromiumAvailable("the block preview's browser tests")) return context.skip();
     const { emulator, received } = await pollApp();
     const actor = emulator.memberIds[2]!;
     const page = await openPage();
@@ -101,7 +102,7 @@ describe('the block preview in headless Chromium', () => {
   });
 
   it('opens a modal over the block, closes it from its own button, and shows a redirect', async (context) => {
-    if (!chromiumAvailable()) return context.skip();
+    if (!chromiumAvailable("the block preview's browser tests")) return context.skip();
     const { emulator, received } = await pollApp();
     const page = await openPage();
     await page.goto(`${emulator.previewUrl}/blocks/poll`);
@@ -121,7 +122,7 @@ describe('the block preview in headless Chromium', () => {
   });
 
   it('shows an invalid answer with the reason, and leaves the slate as it was', async (context) => {
-    if (!chromiumAvailable()) return context.skip();
+    if (!chromiumAvailable("the block preview's browser tests")) return context.skip();
     // The SDK's handler refuses to send a broken slate, so a scripted app sends one.
     const { emulator } = await emulatorWithApp(
       {

@@ -13,6 +13,7 @@ import { startLanguageServer } from '../support/language-server.js';
 import { redisAvailable, useRedis } from '../support/redis.js';
 import { packedTarballs } from '../support/packed-sdk.js';
 import { expectSuccess, REPO, run } from '../consumer/pack.js';
+import { TYPED_REQUEST_TS } from './app-steps.js';
 
 // An app developer's own project, as the README's quick start makes it (its code blocks, as written): both packages from their
 // tarballs, the codegen devDependencies from the registry, `tribe-sdk init`, their own operations.
@@ -130,6 +131,7 @@ describe('an app project', { timeout: 240_000 }, () => {
     await writeFile(join(project, 'src/queries.ts'), await readmeBlock(QUICK_START_OWN, '// src/queries.ts'));
     await writeFile(join(project, 'src/main.ts'), await readmeBlock(QUICK_START_OWN, '// src/main.ts'));
     await writeFile(join(project, 'src/operations/posts.graphql'), POSTS_GRAPHQL);
+    await writeFile(join(project, 'src/typed-request.ts'), TYPED_REQUEST_TS);
     await writeFile(join(project, 'tsconfig.json'), TSCONFIG);
     const codegen = expectSuccess('npm run codegen', await run('npm', ['run', 'codegen'], { cwd: project, env: env(), timeoutMs: 120_000 }));
     expect(codegen.stdout).toMatch(/3 operation\(s\) and 0 fragment\(s\) in 3 file\(s\) are valid/);

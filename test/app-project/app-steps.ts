@@ -26,6 +26,15 @@ const POSTS_GRAPHQL = `query recentPosts($limit: Int!) {
 }
 `;
 
+/** An app file compiled, never run: tsc fails unless the app's own generated document types tribe.request's result and variables. */
+export const TYPED_REQUEST_TS = `import type { TribeClient } from 'tribe-sdk';
+import { RecentPostsDocument, type RecentPostsQuery } from './graphql/sdk.js';
+
+export const recentPosts = (tribe: TribeClient): Promise<RecentPostsQuery> => tribe.request(RecentPostsDocument, { limit: 5 });
+// @ts-expect-error extra is not a variable of recentPosts
+export const withExtra = (tribe: TribeClient) => tribe.request(RecentPostsDocument, { limit: 5, extra: 1 });
+`;
+
 const TSCONFIG = JSON.stringify({
   compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, outDir: 'dist', skipLibCheck: true, types: ['node'] },
   include: ['src'],

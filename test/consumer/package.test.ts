@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleInputs, nodeBuiltinsAmong } from '../support/bundle-inputs.js';
 import { useEmulator } from '../support/emulator.js';
 import { packedTarballs } from '../support/packed-sdk.js';
+import { documentedEngineWarnings, engineWarnings, isDocumented } from './engine-warnings.js';
 import { expectSuccess, installIntoFreshProject, REPO, run, type Tarballs } from './pack.js';
 import { BROWSER_ENTRY, CJS_CONSUMER, ESM_CONSUMER, TYPED_CONSUMER } from './sources.js';
 
@@ -12,11 +13,12 @@ const emulator = useEmulator();
 let tarballs: Tarballs = { sdk: '', tools: '' };
 let packageVersion = '';
 let project = '';
+let installOutput = '';
 
 beforeAll(async () => {
   packageVersion = (JSON.parse(await readFile(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
   tarballs = await packedTarballs();
-  ({ project } = await installIntoFreshProject([tarballs.sdk, tarballs.tools]));
+  ({ project, output: installOutput } = await installIntoFreshProject([tarballs.sdk, tarballs.tools]));
   await Promise.all([
     writeFile(join(project, 'esm-consumer.mjs'), ESM_CONSUMER),
     writeFile(join(project, 'cjs-consumer.cjs'), CJS_CONSUMER),
@@ -87,6 +89,16 @@ describe.concurrent('the packed package', { timeout: 120_000 }, () => {
       await rm(lean, { recursive: true, force: true });
     }
   });
+
+  it.runIf(process.versions.node.startsWith('20.'))(
+    'installs the dev tools on Node 20 with EBADENGINE warnings for exactly the packages the README lists',
+    async () => {
+      const documented = await documentedEngineWarnings();
+      const warnings = engineWarnings(installOutput);
+      expect(warnings.filter((warning) => !documented.some((entry) => isDocumented(warning, entry)))).toEqual([]);
+      expect(documented.filter((entry) => !warnings.some((warning) => isDocumented(warning, entry)))).toEqual([]);
+    },
+  );
 
   it.each(['NodeNext', 'Bundler'])('type-checks a consumer under moduleResolution %s with operation-precise results', async (resolution) => {
     const tsconfig = `tsconfig.${resolution}.json`;

@@ -71,8 +71,8 @@ main().catch((error) => {
  * every \`@ts-expect-error\` must meet an error, and the Equal assertions must hold.
  */
 export const TYPED_CONSUMER = `
-import { createTribeSdk, TribeError, type TribeClientOptions, type TribeSdk } from 'tribe-sdk';
-import type { NetworkQuery, PostsQuery, PostsQueryVariables } from 'tribe-sdk/generated';
+import { createTribeClient, createTribeSdk, TribeError, type TribeClientOptions, type TribeSdk } from 'tribe-sdk';
+import { PostsDocument, type NetworkQuery, type PostsQuery, type PostsQueryVariables } from 'tribe-sdk/generated';
 import { startEmulator, type RunningEmulator } from 'tribe-sdk-tools/emulator';
 
 type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -98,6 +98,11 @@ export async function typed(emulator: RunningEmulator): Promise<string> {
   await sdk.posts({ limit: 'five' });
   // @ts-expect-error posts requires its variables
   await sdk.posts();
+
+  const viaRequest = await createTribeClient(options).request(PostsDocument, { limit: 5 });
+  expectTrue<Equal<typeof viaRequest, PostsQuery>>();
+  // @ts-expect-error extra is not a variable of posts, through tribe.request as through tribe.sdk
+  await createTribeClient(options).request(PostsDocument, { limit: 5, extra: 1 });
 
   const error: unknown = new Error('x');
   if (error instanceof TribeError) expectTrue<Equal<typeof error.code, TribeError['code']>>();

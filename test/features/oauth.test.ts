@@ -1,10 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildAuthorizeUrl,
@@ -18,36 +14,18 @@ import {
   TribeConfigError,
   type MemberTokens,
 } from '../../src/index.js';
+import { chromiumAvailable, launchChromium } from '../support/chromium.js';
 import { useEmulator } from '../support/emulator.js';
 import { consentOverHttp } from './consent.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// As in test/runtimes: headless, and nothing that reaches out of the machine on its own.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-function chromiumAvailable(): boolean {
-  if (existsSync(CHROMIUM)) return true;
-  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}, and CI must run the OAuth browser test`);
-  console.log(`skipping the OAuth browser test: no Chromium at ${CHROMIUM}`);
-  return false;
-}
-
 const emulator = useEmulator();
+let chromiumSession: Awaited<ReturnType<typeof launchChromium>> | undefined;
 let browser: BrowserContext;
-let userDataDir: string;
 let callbackServer: Server;
 let callbackBase: string;
 const landed: string[] = [];
 
-const hasChromium = chromiumAvailable();
+const hasChromium = chromiumAvailable('the OAuth browser test');
 
 beforeAll(async () => {
   callbackServer = createServer((request, response) => {
@@ -57,13 +35,12 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => callbackServer.listen(0, '127.0.0.1', resolve));
   callbackBase = `http://127.0.0.1:${(callbackServer.address() as AddressInfo).port}`;
   if (!hasChromium) return;
-  userDataDir = await mkdtemp(join(tmpdir(), 'tribe-sdk-oauth-'));
-  browser = await chromium.launchPersistentContext(userDataDir, { executablePath: CHROMIUM, headless: true, args: FLAGS, timeout: 60_000 });
+  chromiumSession = await launchChromium();
+  browser = chromiumSession.context;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true });
+  await chromiumSession?.close();
   await new Promise((resolve) => callbackServer.close(resolve));
 });
 

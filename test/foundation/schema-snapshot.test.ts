@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, GraphQLNonNull, isObjectType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schemaFromText, printSortedSchema } from '../../packages/tools/src/cli/schema-pull.js';
-import { OFFICIAL_CLIENT_SCHEMA_PATH, SCHEMA_2024_09_PATH } from '../support/schema-generations.js';
+import { OFFICIAL_CLIENT_SCHEMA_PATH } from '../support/schema-generations.js';
 
 const text = readFileSync(new URL('../../schema/tribe.graphql', import.meta.url), 'utf8');
 const schema = buildSchema(text);
@@ -26,10 +26,6 @@ describe('schema/tribe.graphql', () => {
   it('holds the 606 types of the 2024-09 surface (598 besides the introspection types)', () => {
     expect(typeCount(schema)).toBe(606);
     expect(Object.keys(schema.getTypeMap()).filter((name) => !name.startsWith('__'))).toHaveLength(598);
-  });
-
-  it('is, byte for byte, the 2024-09 schema file it was pulled from (test/fixtures/schemas)', () => {
-    expect(text).toBe(readFileSync(SCHEMA_2024_09_PATH, 'utf8'));
   });
 
   it('has limitedToken(context: PermissionContext, entityId: String, impersonateMemberId: String, networkId: String!): AppToken!', () => {

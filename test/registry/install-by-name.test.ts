@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appEnv, codegenTypeCheckAndRun, devDependencyPins } from '../app-project/app-steps.js';
 import { expectSuccess, run, type Tarballs } from '../consumer/pack.js';
 import { useEmulator } from '../support/emulator.js';
+import { codeBlocks, readmeSection } from '../support/readme.js';
 import { startLocalRegistry, type LocalRegistry } from '../support/local-registry.js';
 import { packedTarballs } from '../support/packed-sdk.js';
 
@@ -44,13 +45,19 @@ describe('installable by name from a registry', { timeout: 600_000 }, () => {
 
   it('installs both packages by name, sets up codegen with init --install, regenerates, type-checks and runs against the emulator', async () => {
     await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'my-tribe-app', private: true, type: 'module' }, null, 2));
-    expectSuccess('npm install tribe-sdk', await npm(['install', 'tribe-sdk'], project));
-    expectSuccess('npm install -D tribe-sdk-tools', await npm(['install', '-D', 'tribe-sdk-tools'], project));
-    expectSuccess('npm install -D typescript @types/node', await npm(['install', '-D', ...(await devDependencyPins(/^typescript$|^@types\/node$/))], project));
-    expectSuccess(
+    // The install lines of the README's quick start, as printed (comments aside), with this registry as npm's.
+    const lines = codeBlocks(await readmeSection('Quick start in your own project'), 'sh')[0]!
+      .code.split('\n')
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter(Boolean);
+    expect(lines).toEqual([
+      expect.stringMatching(/^npm install tribe-sdk$/),
+      expect.stringMatching(/^npm install --save-dev tribe-sdk-tools /),
       'npx tribe-sdk init --install',
-      await run('npx', ['tribe-sdk', 'init', '--install'], { cwd: project, env: registry!.npmEnv(), timeoutMs: 300_000 }),
-    );
+    ]);
+    // The versions it pins are the ones this repository is tested with.
+    for (const pin of await devDependencyPins(/^typescript$|^tsx$|^@types\/node$/)) expect(lines[1]).toContain(` ${pin}`);
+    for (const line of lines) expectSuccess(line, await run('sh', ['-c', line], { cwd: project, env: registry!.npmEnv(), timeoutMs: 300_000 }));
 
     const manifest = JSON.parse(await readFile(join(project, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
     expect(Object.keys(manifest.dependencies!)).toEqual(['tribe-sdk']);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REPO } from '../consumer/pack.js';
-import { CHROMIUM, runChromium } from './runners/chromium.js';
+import { CHROMIUM } from '../support/chromium.js';
+import { runChromium } from './runners/chromium.js';
 import { NODE_BINARIES } from './runners/node-binaries.js';
 import { BUN, DENO, runBun, runDeno, runNodeBinary, runNodeCjs, runNodeEsm, versionOf } from './runners/process-runtimes.js';
 import { runEdgeRuntime, runWorkerd } from './runners/web-runtimes.js';

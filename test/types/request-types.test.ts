@@ -1,17 +1,26 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { CreatePostDocument, PostsDocument, type CreatePostMutationVariables, type PostsQuery, type PostsQueryVariables } from '../../generated/sdk.js';
+import { CreatePostDocument, PostsDocument, type CreatePostMutation, type PostsQuery } from 'tribe-sdk/generated';
 import { createTribeClient } from '../../src/index.js';
 
 // Never sent: the calls sit in functions that are never called; tsc checks their types.
 const tribe = createTribeClient({ clientId: 'id', clientSecret: 'secret', networkId: 'net', endpoint: 'http://127.0.0.1:9/graphql' });
-const posts = PostsDocument as unknown as TypedDocumentNode<PostsQuery, PostsQueryVariables>;
-const createPost = CreatePostDocument as unknown as TypedDocumentNode<unknown, CreatePostMutationVariables>;
+// The documents as tribe-sdk/generated exports them, with no cast: codegen gives each its result and variables types.
+const posts = PostsDocument;
+const createPost = CreatePostDocument;
 
 describe('tribe.request types', () => {
   it("takes a typed document's own variables and types its result", () => {
     const call = () => tribe.request(posts, { limit: 5, spaceIds: ['SpcGeneral'] });
     expectTypeOf(call).returns.resolves.toEqualTypeOf<PostsQuery>();
+  });
+
+  it('requires the variables a generated document requires', () => {
+    // @ts-expect-error posts requires limit
+    const withoutLimit = () => tribe.request(posts);
+    // @ts-expect-error limit is an Int
+    const wrongType = () => tribe.request(posts, { limit: 'five' });
+    expectTypeOf(withoutLimit).toBeFunction();
+    expectTypeOf(wrongType).toBeFunction();
   });
 
   it('refuses an excess variable, as tribe.sdk does', () => {
@@ -26,6 +35,7 @@ describe('tribe.request types', () => {
   it('refuses a misspelt field of a nested input', () => {
     const input = { spaceId: 'SpcGeneral', postTypeId: 'Discussion', mappingFields: [] };
     const spelt = () => tribe.request(createPost, { spaceId: 'SpcGeneral', input });
+    expectTypeOf(spelt).returns.resolves.toEqualTypeOf<CreatePostMutation>();
     // @ts-expect-error titel is not a field of CreatePostInput
     const misspelt = () => tribe.request(createPost, { spaceId: 'SpcGeneral', input: { ...input, titel: 'Hello' } });
     expectTypeOf(spelt).toBeFunction();

@@ -1,28 +1,7 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../support/chromium.js';
 import { bundleEntry, parseOutcome, writeEntry, type ProgramCall } from '../runtime-project.js';
-
-/** Debian's `chromium`, which .ci/run installs with apt-get. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Whether the browser is installed here. */
-export const chromiumInstalled = (): boolean => existsSync(CHROMIUM);
-
-// Headless, and nothing that reaches out of the machine on its own; playwright adds --headless itself.
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Serves the page and its bundle on localhost, so the page's origin differs from the emulator's (127.0.0.1, another port). */
 async function servePage(bundle: string): Promise<{ url: string; close(): Promise<void> }> {
@@ -43,15 +22,9 @@ async function servePage(bundle: string): Promise<{ url: string; close(): Promis
 export async function runChromium(project: string, call: ProgramCall): Promise<unknown> {
   const bundle = await bundleEntry(project, await writeEntry(project, 'script', call), [], 'iife');
   const page = await servePage(bundle);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'tribe-sdk-chromium-'));
-  const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    timeout: 60_000,
-  });
+  const browser = await launchChromium();
   try {
-    const tab = await browser.newPage();
+    const tab = await browser.context.newPage();
     await tab.goto(page.url);
     const outcome = await tab.evaluate(
       () => (globalThis as { programOutcome?: Promise<string> }).programOutcome ?? JSON.stringify({ error: 'the bundle did not run' }),
@@ -60,6 +33,5 @@ export async function runChromium(project: string, call: ProgramCall): Promise<u
   } finally {
     await browser.close();
     await page.close();
-    await rm(userDataDir, { recursive: true, force: true });
   }
 }
