@@ -8,8 +8,9 @@ const LOCAL_HOLDER = 'local';
 /**
  * A shared token cache that keeps calls going when it fails: on the first error it reports the
  * change (`onFallbackChange(true)`) and serves from a cache in this process, without a lock, for a
- * few seconds, then tries the shared one again (`onFallbackChange(false)` once it answers). What it
- * stores while local stays local.
+ * few seconds, then tries the shared one again (`onFallbackChange(false)` once it answers). The local
+ * cache mirrors what the shared one last answered, so a token this process read from it (not only one
+ * it minted) outlives an outage without a mint. What it stores while local stays local.
  */
 export class FallbackTokenCache implements SharedTokenCache {
   readonly #shared: SharedTokenCache;
@@ -26,26 +27,37 @@ export class FallbackTokenCache implements SharedTokenCache {
     this.#now = now;
   }
 
-  /** The shared entry, or the local one while the shared cache is out. */
+  /** The shared entry (kept locally too), or the local one while the shared cache is out. */
   get(key: string): Promise<CachedToken | undefined> {
     return this.#either(
-      (shared) => shared.get(key),
+      async (shared) => {
+        const found = await shared.get(key);
+        if (found) this.#local.set(key, found, found.expiresAt === undefined ? undefined : found.expiresAt - this.#now());
+        else this.#local.delete(key);
+        return found;
+      },
       (local) => local.get(key),
     );
   }
 
-  /** Stores in the shared cache, or locally while it is out. */
+  /** Stores in the shared cache (and locally), or locally only while it is out. */
   set(key: string, token: CachedToken, ttlMs: number | undefined): Promise<void> {
     return this.#either(
-      (shared) => shared.set(key, token, ttlMs),
+      async (shared) => {
+        await shared.set(key, token, ttlMs);
+        this.#local.set(key, token, ttlMs);
+      },
       (local) => local.set(key, token, ttlMs),
     );
   }
 
-  /** Forgets the entry where it is kept now. */
+  /** Forgets the entry where it is kept now, and locally. */
   delete(key: string): Promise<void> {
     return this.#either(
-      (shared) => shared.delete(key),
+      async (shared) => {
+        this.#local.delete(key);
+        await shared.delete(key);
+      },
       (local) => local.delete(key),
     );
   }

@@ -1,8 +1,9 @@
 import { duration, integer, invalid, keyPrefix, object } from '../options/rules.js';
 import type { RateLimitCost, RateLimitGrant, RateLimitStore } from '../rate-limit/rate-limit-store.js';
 import type { RedisClientLike } from '../redis/redis-commands.js';
-import { memoryLimiters, overLimit, redisLimiters, type WindowLimiters } from './flexible-limiters.js';
+import { memoryLimiters, overLimit, type WindowLimiters } from './flexible-limiters.js';
 import { RATE_LIMIT_PLANS, type RateLimitPlan } from './plans.js';
+import { sharedWindows } from './shared-window.js';
 
 /** Options of {@link createRateLimitStore}: a plan, or numbers of one's own (which override the plan's). */
 export interface RateLimitStoreOptions {
@@ -44,39 +45,23 @@ function resolveLimits(options: RateLimitStoreOptions): { requests: number; comp
   return { requests, complexity, durationS: (windowMs + (duration(options.marginMs, 'marginMs', 0) ?? DEFAULT_MARGIN_MS)) / 1000 };
 }
 
-function withTimeout<T>(promise: Promise<T>, timeoutMs: number | undefined): Promise<T> {
-  if (timeoutMs === undefined) return promise;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** Takes `cost` from both counters, or neither; over the limit is a wait, anything else is thrown. */
-async function takeBoth(
-  limiters: WindowLimiters,
-  key: string,
-  cost: RateLimitCost,
-  complexityCap: number,
-  timeoutMs: number | undefined,
-): Promise<RateLimitGrant> {
+/** Takes `cost` from both counters in this process, or neither; over the limit is a wait. */
+async function takeBoth(limiters: WindowLimiters, key: string, cost: RateLimitCost, complexity: number): Promise<RateLimitGrant> {
   let taken;
   try {
-    taken = await withTimeout(limiters.requests.consume(key, cost.requests), timeoutMs);
+    taken = await limiters.requests.consume(key, cost.requests);
   } catch (error) {
     if (overLimit(error)) return { granted: false, retryInMs: error.msBeforeNext };
     throw error;
   }
-  const complexity = Math.min(Math.ceil(cost.complexity), complexityCap);
   const firstInWindow = taken.isFirstInDuration;
   if (complexity <= 0) return { granted: true, windowEndsAt: Date.now() + taken.msBeforeNext, firstInWindow };
   try {
-    const window = await withTimeout(limiters.complexity.consume(key, complexity), timeoutMs);
+    const window = await limiters.complexity.consume(key, complexity);
     return { granted: true, windowEndsAt: Date.now() + window.msBeforeNext, firstInWindow };
   } catch (error) {
-    // The library counts a refused take as well: give both back, so a smaller call can still fit.
-    const refunds = [limiters.requests.reward(key, cost.requests)];
-    if (overLimit(error)) refunds.push(limiters.complexity.reward(key, complexity));
-    await withTimeout(Promise.all(refunds), timeoutMs).catch(() => undefined);
+    // The library counts a refused take as well: give both back (at once, in this process), so a smaller call can still fit.
+    await Promise.all([limiters.requests.reward(key, cost.requests), overLimit(error) && limiters.complexity.reward(key, complexity)]);
     if (overLimit(error)) return { granted: false, retryInMs: error.msBeforeNext };
     throw error;
   }
@@ -90,32 +75,31 @@ async function takeBoth(
 export function createRateLimitStore(options: RateLimitStoreOptions): RateLimitStore {
   const { requests, complexity, durationS } = resolveLimits(options);
   const local = memoryLimiters(requests, complexity, durationS);
-  const shared = options.redis && redisLimiters(options.redis, options.prefix ?? 'tribe-sdk:rate:', requests, complexity, durationS);
   const timeoutMs = options.commandTimeoutMs ?? 1_000;
+  const prefix = options.prefix ?? 'tribe-sdk:rate:';
+  const shared = options.redis && sharedWindows(options.redis, { prefix, requests, complexity, windowMs: durationS * 1000, timeoutMs });
   const retrySharedAfterMs = options.retrySharedAfterMs ?? 5_000;
   let localUntil = 0;
   const usingShared = (): boolean => shared !== undefined && Date.now() >= localUntil;
   return {
     async take(key, cost) {
+      const capped = { requests: cost.requests, complexity: Math.max(0, Math.min(Math.ceil(cost.complexity), complexity)) };
       if (shared && usingShared()) {
         try {
-          return await takeBoth(shared, key, cost, complexity, timeoutMs);
+          return await shared.take(key, capped);
         } catch {
           localUntil = Date.now() + retrySharedAfterMs;
         }
       }
-      const grant = await takeBoth(local, key, cost, complexity, undefined);
+      const grant = await takeBoth(local, key, capped, capped.complexity);
       return shared ? { ...grant, fallback: true } : grant;
     },
-    async restartWindow(key) {
-      const inShared = shared !== undefined && usingShared();
-      await withTimeout((inShared ? shared : local).restart(key), inShared ? timeoutMs : undefined).catch(() => undefined);
+    async restartWindow(key, window) {
+      await (shared && usingShared() ? shared.restart(key, window) : local.restart(key)).catch(() => undefined);
     },
-    async charge(key, points) {
-      const inShared = shared !== undefined && usingShared();
-      const limiter = inShared ? shared.complexity : local.complexity;
-      const change = points > 0 ? limiter.penalty(key, points) : limiter.reward(key, -points);
-      await withTimeout(change, inShared ? timeoutMs : undefined).catch(() => undefined);
+    async charge(key, points, window) {
+      if (shared && usingShared()) return shared.charge(key, points, window).catch(() => undefined);
+      await (points > 0 ? local.complexity.penalty(key, points) : local.complexity.reward(key, -points)).catch(() => undefined);
     },
   };
 }

@@ -18,6 +18,8 @@ export interface RateLimitQueueEvents {
 export interface AdmittedGrant {
   windowEndsAt: number | undefined;
   firstInWindow: boolean;
+  /** The store's name for the window, if it gave one. */
+  window: string | undefined;
 }
 
 interface Waiter {
@@ -30,6 +32,9 @@ interface Waiter {
   onAbort: () => void;
 }
 
+/** The longest window name the queue accepts from a store. */
+const MAX_WINDOW_NAME = 100;
+
 /** The store's answer, bounded in time and checked; a store that fails or stalls lets the call go (the API's 429 remains). */
 async function takeFrom(store: RateLimitStore, key: string, cost: RateLimitCost): Promise<RateLimitGrant> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,10 +46,12 @@ async function takeFrom(store: RateLimitStore, key: string, cost: RateLimitCost)
     if (granted) {
       const { windowEndsAt } = grant as { windowEndsAt?: unknown };
       const firstInWindow = (grant as { firstInWindow?: unknown }).firstInWindow === true;
+      const { window } = grant as { window?: unknown };
       return {
         granted,
         fallback: fallback === true,
         firstInWindow,
+        window: typeof window === 'string' && window.length <= MAX_WINDOW_NAME ? window : undefined,
         windowEndsAt: typeof windowEndsAt === 'number' && Number.isFinite(windowEndsAt) ? windowEndsAt : undefined,
       };
     }
@@ -101,18 +108,18 @@ export class RateLimitQueue {
   }
 
   /**
-   * Charges the part of a call's cost that only its answer told; gives back an excess only while the
-   * window it was taken from lasts (`windowEndsAt`). Never fails the call.
+   * Charges the part of a call's cost that only its answer told; gives back an excess only to the
+   * window it was taken from: the one the store named, else while `windowEndsAt` is ahead. Never fails the call.
    */
-  charge(key: string, complexity: number, windowEndsAt: number | undefined): void {
+  charge(key: string, complexity: number, grant: Partial<Pick<AdmittedGrant, 'window' | 'windowEndsAt'>>): void {
     if (complexity === 0 || !Number.isFinite(complexity)) return;
-    if (complexity < 0 && (windowEndsAt === undefined || Date.now() >= windowEndsAt)) return;
-    this.#store.charge(key, Math.round(complexity)).catch(() => undefined);
+    if (complexity < 0 && grant.window === undefined && (grant.windowEndsAt === undefined || Date.now() >= grant.windowEndsAt)) return;
+    this.#store.charge(key, Math.round(complexity), grant.window).catch(() => undefined);
   }
 
-  /** Restarts the window from now, for the answer of the call that opened it. Never fails the call. */
-  restartWindow(key: string): void {
-    this.#store.restartWindow?.(key).catch(() => undefined);
+  /** Restarts the window (the one the store named) from now, for the answer of the call that opened it. Never fails the call. */
+  restartWindow(key: string, window: string | undefined): void {
+    this.#store.restartWindow?.(key, window).catch(() => undefined);
   }
 
   #remove(key: string, waiter: Waiter): void {
@@ -135,7 +142,7 @@ export class RateLimitQueue {
       if (grant.granted) {
         line.shift();
         head.signal?.removeEventListener('abort', head.onAbort);
-        head.resolve({ windowEndsAt: grant.windowEndsAt, firstInWindow: grant.firstInWindow === true });
+        head.resolve({ windowEndsAt: grant.windowEndsAt, firstInWindow: grant.firstInWindow === true, window: grant.window });
         continue;
       }
       for (const waiter of line) this.#reportWait(key, waiter, grant.retryInMs);

@@ -15,6 +15,8 @@ export type RateLimitGrant =
       windowEndsAt?: number;
       /** This take opened the window: see {@link RateLimitStore.restartWindow}. */
       firstInWindow?: boolean;
+      /** Names the window the cost was taken from, for {@link RateLimitStore.charge} and {@link RateLimitStore.restartWindow} to touch that one only. */
+      window?: string;
     }
   | { granted: false; retryInMs: number; fallback?: boolean };
 
@@ -28,16 +30,17 @@ export interface RateLimitStore {
   take(key: string, cost: RateLimitCost): Promise<RateLimitGrant>;
   /**
    * Charges `complexity` more to the window of `key` (less when negative), once an answer reported its
-   * real cost. A negative charge comes only while the window of the take has not ended: given back in
-   * the next window, it would let that one overrun.
+   * real cost. Given back in a later window, a negative charge would let that one overrun: with the
+   * `window` of the take, the store gives back to that window only; without it (a store that names no
+   * windows), it comes only while the window of the take seems to last.
    */
-  charge(key: string, complexity: number): Promise<void>;
+  charge(key: string, complexity: number, window?: string): Promise<void>;
   /**
    * Starts the window of `key` afresh from now, keeping what it counted. Called when the call that
    * opened a window has its answer: the API's window began when that call arrived, later than ours,
-   * and ours must not end before the API's does.
+   * and ours must not end before the API's does. With `window`, only while that window lasts.
    */
-  restartWindow?(key: string): Promise<void>;
+  restartWindow?(key: string, window?: string): Promise<void>;
 }
 
 /** Whether a value offers the {@link RateLimitStore} methods. */

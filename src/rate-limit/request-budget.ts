@@ -15,6 +15,8 @@ export interface BudgetTicket {
   windowEndsAt?: number | undefined;
   /** It opened its window. */
   firstInWindow?: boolean;
+  /** The store's name for that window, if it gave one. */
+  window?: string | undefined;
   settle?: () => void;
 }
 
@@ -75,9 +77,9 @@ export class RequestBudget {
 
   /** Charges the rest of the attempt's cost (or gives back the excess) once the answer reported it. */
   settle(ticket: BudgetTicket, reported: unknown): void {
-    if (ticket.firstInWindow) this.#queue.restartWindow(this.#key);
+    if (ticket.firstInWindow) this.#queue.restartWindow(this.#key, ticket.window);
     if (typeof reported === 'number' && Number.isFinite(reported) && reported >= 0) {
-      this.#queue.charge(this.#key, reported - ticket.charged, ticket.windowEndsAt);
+      this.#queue.charge(this.#key, reported - ticket.charged, ticket);
       if (this.#costs.size >= MAX_SHAPES && !this.#costs.has(ticket.shape)) this.#costs.delete(this.#costs.keys().next().value!);
       this.#costs.set(ticket.shape, reported);
     }

@@ -88,6 +88,35 @@ describe.skipIf(!available).each(Object.keys(CLIENT_KINDS) as (keyof typeof CLIE
     expect(!refused.granted && refused.retryInMs).toBeGreaterThan(800);
   });
 
+  it('takes both counters or neither: a call refused for complexity costs no request', async () => {
+    const store = createRateLimitStore({ requests: 2, complexity: 10, windowMs: 60_000, prefix: prefix(), redis: (await connect()).client });
+    expect((await store.take('net', { requests: 1, complexity: 8 })).granted).toBe(true);
+    expect((await store.take('net', { requests: 1, complexity: 5 })).granted).toBe(false);
+    expect((await store.take('net', { requests: 1, complexity: 2 })).granted).toBe(true);
+    expect((await store.take('net', one)).granted).toBe(false);
+  });
+
+  it('gives back only to the window a call was taken from, never to the one after it', async () => {
+    const options = { requests: 10, complexity: 10, windowMs: 1000, marginMs: 0, prefix: prefix() };
+    const a = createRateLimitStore({ ...options, redis: (await connect()).client });
+    const b = createRateLimitStore({ ...options, redis: (await connect()).client });
+    const first = await a.take('net', { requests: 1, complexity: 10 });
+    expect(first).toMatchObject({ granted: true, firstInWindow: true, window: expect.any(String) });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const second = await b.take('net', { requests: 1, complexity: 10 });
+    expect(second).toMatchObject({ granted: true, firstInWindow: true });
+    expect(second.granted && second.window).not.toBe(first.granted && first.window);
+    // The first call's excess, given back late: its window ended, so the new one stays full.
+    await a.charge('net', -10, first.granted ? first.window : undefined);
+    await a.restartWindow!('net', first.granted ? first.window : undefined);
+    expect((await b.take('net', { requests: 1, complexity: 1 })).granted).toBe(false);
+    const refused = await b.take('net', { requests: 1, complexity: 1 });
+    expect(!refused.granted && refused.retryInMs).toBeLessThan(1_000);
+    // Given back to its own window, it counts.
+    await b.charge('net', -10, second.granted ? second.window : undefined);
+    expect((await a.take('net', { requests: 1, complexity: 10 })).granted).toBe(true);
+  });
+
   it('answers from local counters, marked fallback, when Redis goes away, within the command timeout', async () => {
     const own = await startRedis();
     const store = createRateLimitStore({
