@@ -115,7 +115,7 @@ export function renderReport(report: BenchReport): string {
       .map((value) => value.toFixed(2))
       .join(' ')}`,
     `- Node ${process.version} on ${process.platform}-${process.arch}`,
-    '- Commands: `npm run bench` (= `node --conditions=tribe-sdk-source --import tsx bench/run.ts`), `npm run bench -- --write`',
+    '- Commands: `npm run bench` (= `npm run build && node --import tsx bench/run.ts`), `npm run bench -- --write`',
     '- Server: bench/fixed-server.ts in its own process on 127.0.0.1, one fixed answer (10 posts, about 6 KB); a Basic-auth request is a mint',
     '- Query: the generated `posts` query with the PostFields and PageInfoFields fragments',
     `- Throughput: tinybench, rounds alternate the order of the clients; samples are per request (one sequential request, or a batch of 64 at concurrency ${report.concurrency} divided by 64); CPU is process.cpuUsage of the client process over the timed phases`,
