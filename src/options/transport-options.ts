@@ -42,7 +42,7 @@ function decodeUserInfo(part: string): string {
 }
 
 /** Parses a proxy URL, splitting its credentials off into the `Proxy-Authorization` value; the message never quotes the URL. */
-export function resolveProxy(value: unknown): ProxySettings | undefined {
+function resolveProxy(value: unknown): ProxySettings | undefined {
   if (value === undefined) return undefined;
   let url: URL | undefined;
   try {

@@ -3,7 +3,7 @@ import { costAtDefaults, formatStaticCost, operationStaticCost } from '../codege
 import { definitionsOf, type OperationFile } from './operation-files.js';
 
 /** The complexity the platform's docs advise a query to stay under. */
-export const ADVISED_MAX_COMPLEXITY = 1_000;
+const ADVISED_MAX_COMPLEXITY = 1_000;
 
 /** The `schema validate` report of costs: a line per operation (cost, name, file) and a warning per operation over the advised figure. */
 export function operationCostReport(schema: GraphQLSchema, files: readonly OperationFile[]): { table: string[]; warnings: string[] } {

@@ -1,7 +1,7 @@
 import { print, stripIgnoredCharacters, type DocumentNode } from 'graphql';
 
 /** The key of the printed text codegen stores in each generated DocumentNode (read by tribe-sdk's compiled-document.ts). */
-export const DOCUMENT_SOURCE_KEY = 'tribeSource';
+const DOCUMENT_SOURCE_KEY = 'tribeSource';
 
 /** FNV-1a (32 bit, hex) of a document's definitions as JSON; tribe-sdk computes the same to trust the stored text. */
 export function definitionsFingerprint(definitions: string): string {

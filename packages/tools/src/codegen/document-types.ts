@@ -1,5 +1,5 @@
 /** The type each generated operation document is given: a DocumentNode carrying its result and variables types as TypedDocumentNode does. */
-export const TYPED_DOCUMENT_TYPE = 'TypedDocument';
+const TYPED_DOCUMENT_TYPE = 'TypedDocument';
 
 // The declaration put before the documents; structural, so the generated file imports nothing more.
 const TYPED_DOCUMENT_DECLARATION = [

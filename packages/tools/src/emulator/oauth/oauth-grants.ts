@@ -37,7 +37,7 @@ function keepBounded<V>(map: Map<string, V>, key: string, value: V): void {
 }
 
 /** The S256 PKCE challenge of a verifier. */
-export function pkceChallenge(verifier: string): string {
+function pkceChallenge(verifier: string): string {
   return createHash('sha256').update(verifier).digest('base64url');
 }
 

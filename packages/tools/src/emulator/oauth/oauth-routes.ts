@@ -39,7 +39,7 @@ function isLoopback(url: URL): boolean {
 }
 
 /** Whether the app registered this redirect URI; a loopback one matches on any port (RFC 8252, 7.3). */
-export function isRegisteredRedirect(app: AppRecord, redirectUri: string): boolean {
+function isRegisteredRedirect(app: AppRecord, redirectUri: string): boolean {
   let given: URL;
   try {
     given = new URL(redirectUri);

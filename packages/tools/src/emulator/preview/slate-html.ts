@@ -31,7 +31,7 @@ function parsed(value: unknown): unknown {
 }
 
 /** The blocks of a slate by ID, from either wire form. */
-export function slateBlocks(slate: unknown): { root: string; blocks: Map<string, PreviewBlock> } {
+function slateBlocks(slate: unknown): { root: string; blocks: Map<string, PreviewBlock> } {
   const { rootBlock, blocks } = (slate ?? {}) as { rootBlock?: unknown; blocks?: unknown };
   const byId = new Map<string, PreviewBlock>();
   for (const raw of Array.isArray(blocks) ? (blocks as Array<Record<string, unknown>>) : []) {
